@@ -1,0 +1,14 @@
+/**
+ * 执法公示 disclosure (PUB-2 … PUB-9, NAT-15): what to publish, redaction,
+ * withholding, windows, withdrawal, corrections and the credit-platform
+ * export. Pure functions: no I/O, no clock; the calendar and the profile are
+ * arguments.
+ */
+export * from './basis.js';
+export * from './redaction.js';
+export { maskFor, keepEnds } from './masking.js';
+export { type Detection, classifyDigits, isResidentId15, isResidentId18, luhnValid } from './detectors.js';
+export * from './withholding.js';
+export * from './content.js';
+export * from './schedule.js';
+export * from './credit-export.js';

@@ -1,0 +1,191 @@
+/**
+ * 调查取证 investigation records (REC-5 · GS-R 22, 25, 26; coercion GS-R 34):
+ * every record made with the party present names the officers, the
+ * certificates shown and the rights notice given (DUR-1, DUR-2), and is
+ * signed by the officers and the party — or by a witness when the party
+ * refuses (REC-5).
+ */
+import { ruleRef } from '../../cases/citation.js';
+import {
+  AV_REFERENCES,
+  ISSUE,
+  OFFICERS_AND_NOTICE,
+  PARTY,
+  PARTY_NAME,
+  REMEDIES,
+  SIGNATURES_WITH_WITNESS,
+  TIME_AND_PLACE,
+  bool,
+  choice,
+  date,
+  idNumber,
+  integer,
+  longText,
+  text,
+  textList,
+} from '../field-groups.js';
+import { builtInKind } from '../kind-spec.js';
+
+const REQ = { required: true } as const;
+const INVESTIGATING = ['penalty', 'coercion', 'inspection'] as const;
+const ON_SITE_CHECKS = ['signatures', 'certificates'] as const;
+const GSR25 = ruleRef('GS-R', '25', undefined, '通过制作询问笔录、现场笔录、勘验笔录、抽样取证凭证、证据登记保存清单、鉴定结论、检测检验报告等方式进行');
+const GSR34 = ruleRef('GS-R', '34');
+
+export const INVESTIGATION_KINDS = {
+  inspectionRecord: builtInKind({
+    key: 'inspectionRecord',
+    code: '检录',
+    name: '现场检查笔录',
+    stage: 'investigation',
+    actionTypes: INVESTIGATING,
+    finalStatus: 'signed',
+    fields: [
+      ...PARTY_NAME,
+      ...TIME_AND_PLACE,
+      ...OFFICERS_AND_NOTICE,
+      textList('presentPersons', '现场有关人员', { rule: 'GS-R 22(二)' }),
+      longText('findings', '检查情况', { required: true, rule: 'GS-R 22(一)(四)(五)' }),
+      bool('findingsNotified', '检查结束后已将现场检查情况告知检查对象', { rule: 'DUR-3 · SX25-P 12' }),
+      ...AV_REFERENCES,
+      ...SIGNATURES_WITH_WITNESS,
+    ],
+    checks: ON_SITE_CHECKS,
+    citations: [ruleRef('GS-R', '22'), GSR25, ruleRef('ACL', '18', '（七）')],
+  }),
+  inquiryRecord: builtInKind({
+    key: 'inquiryRecord',
+    code: '询录',
+    name: '询问笔录',
+    stage: 'investigation',
+    actionTypes: INVESTIGATING,
+    finalStatus: 'signed',
+    fields: [
+      text('intervieweeName', '被询问人', REQ),
+      choice(
+        'intervieweeRole',
+        '被询问人身份',
+        [
+          { value: 'party', label: '当事人' },
+          { value: 'legalRepresentative', label: '法定代表人（负责人）' },
+          { value: 'employee', label: '当事人的工作人员' },
+          { value: 'witness', label: '证人' },
+          { value: 'other', label: '其他' },
+        ],
+        REQ,
+      ),
+      idNumber('intervieweeIdNumber', '被询问人居民身份证号码', { rule: 'NAT-13' }),
+      ...TIME_AND_PLACE,
+      ...OFFICERS_AND_NOTICE,
+      longText('questionsAndAnswers', '询问内容', REQ),
+      bool('readBackConfirmed', '笔录已交被询问人核对或者向其宣读', { required: true, mustBeTrue: true, rule: 'REC-5 · GS-R 4(二)' }),
+      ...AV_REFERENCES,
+      ...SIGNATURES_WITH_WITNESS,
+    ],
+    checks: ON_SITE_CHECKS,
+    citations: [GSR25, ruleRef('GS-R', '26', '（三）')],
+  }),
+  surveyRecord: builtInKind({
+    key: 'surveyRecord',
+    code: '勘录',
+    name: '勘验笔录',
+    stage: 'investigation',
+    actionTypes: INVESTIGATING,
+    finalStatus: 'signed',
+    fields: [...PARTY_NAME, ...TIME_AND_PLACE, ...OFFICERS_AND_NOTICE, longText('surveyContent', '勘验情况', REQ), ...AV_REFERENCES, ...SIGNATURES_WITH_WITNESS],
+    checks: ON_SITE_CHECKS,
+    citations: [GSR25, ruleRef('GS-R', '26', '（四）')],
+  }),
+  samplingVoucher: builtInKind({
+    key: 'samplingVoucher',
+    code: '抽',
+    name: '抽样取证凭证',
+    stage: 'investigation',
+    actionTypes: INVESTIGATING,
+    finalStatus: 'signed',
+    fields: [
+      ...PARTY_NAME,
+      ...TIME_AND_PLACE,
+      ...OFFICERS_AND_NOTICE,
+      textList('samples', '样品名称、数量、编号', { required: true, minItems: 1 }),
+      text('samplingMethod', '抽样方法', REQ),
+      ...AV_REFERENCES,
+      ...SIGNATURES_WITH_WITNESS,
+    ],
+    checks: ON_SITE_CHECKS,
+    citations: [GSR25],
+  }),
+  evidenceRegister: builtInKind({
+    key: 'evidenceRegister',
+    code: '登存',
+    name: '证据登记保存清单',
+    stage: 'investigation',
+    actionTypes: INVESTIGATING,
+    finalStatus: 'signed',
+    fields: [
+      ...PARTY_NAME,
+      ...TIME_AND_PLACE,
+      ...OFFICERS_AND_NOTICE,
+      textList('items', '登记保存的物品名称、数量', { required: true, minItems: 1 }),
+      text('storagePlace', '保存地点', REQ),
+      text('approvedBy', '批准的机关负责人', { required: true, rule: '行政处罚法 Art 56' }),
+      ...SIGNATURES_WITH_WITNESS,
+    ],
+    checks: ON_SITE_CHECKS,
+    citations: [GSR25, ruleRef('GS-R', '26', '（六）'), ruleRef('APL', '56')],
+  }),
+  sealSeizeDecision: builtInKind({
+    key: 'sealSeizeDecision',
+    code: '封',
+    name: '查封（扣押）决定书',
+    stage: 'investigation',
+    actionTypes: ['coercion', 'penalty'],
+    finalStatus: 'issued',
+    fields: [
+      ...PARTY,
+      longText('reasonAndBasis', '查封、扣押的理由和依据', REQ),
+      textList('items', '查封、扣押的场所、设施或者财物的名称、数量', { required: true, minItems: 1 }),
+      integer('termDays', '查封、扣押期限（日）', { required: true, min: 1, max: 30, rule: 'NAT-10 · 行政强制法 Art 25' }),
+      ...REMEDIES,
+      ...ISSUE,
+    ],
+    citations: [GSR34, ruleRef('ACL', '24'), ruleRef('ACL', '25')],
+  }),
+  sealSeizeList: builtInKind({
+    key: 'sealSeizeList',
+    code: '封清',
+    name: '查封（扣押）清单',
+    stage: 'investigation',
+    actionTypes: ['coercion', 'penalty'],
+    finalStatus: 'signed',
+    fields: [
+      ...PARTY_NAME,
+      ...TIME_AND_PLACE,
+      ...OFFICERS_AND_NOTICE,
+      textList('items', '查封、扣押的场所、设施或者财物（名称、数量、规格、状况）', { required: true, minItems: 1 }),
+      ...AV_REFERENCES,
+      ...SIGNATURES_WITH_WITNESS,
+    ],
+    checks: ON_SITE_CHECKS,
+    citations: [GSR34, ruleRef('ACL', '24')],
+  }),
+  investigationReport: builtInKind({
+    key: 'investigationReport',
+    code: '调报',
+    name: '调查终结报告',
+    stage: 'investigation',
+    actionTypes: ['penalty'],
+    finalStatus: 'signed',
+    fields: [
+      ...PARTY_NAME,
+      longText('facts', '违法事实', { required: true, rule: 'REC-4 · GS-R 8(一)' }),
+      textList('evidence', '证据', { required: true, minItems: 1, rule: 'REC-4 · GS-R 8(一)' }),
+      text('legalBasis', '法律依据', { required: true, rule: 'REC-4 · GS-R 8(一)' }),
+      longText('discretionRule', '适用的行政裁量权基准', { required: true, rule: 'REC-4 · GS-R 8(一)' }),
+      longText('proposal', '处理意见', { required: true, rule: 'REC-4 · GS-R 8(一)' }),
+      textList('handlers', '承办人员', { required: true, minItems: 2 }),
+      date('reportedOn', '报告日期', REQ),
+    ],
+    citations: [ruleRef('GS-R', '8', '（一）'), ruleRef('SX19-L', '10')],
+  }),
+};

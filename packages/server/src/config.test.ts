@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('configuration is validated once at start', () => {
+  it('defaults give the embedded database in ./data on port 3000', () => {
+    const c = loadConfig({});
+    expect(c.port).toBe(3000);
+    expect(c.database.kind).toBe('pglite');
+    expect(c.mode).toBe('demo');
+    expect(c.seedDemo).toBe(true);
+    expect(c.sessionIdleMinutes).toBe(30);
+    expect(c.loginMaxFailures).toBe(5);
+    expect(c.loginLockMinutes).toBe(15);
+  });
+
+  it('DATABASE_URL selects PostgreSQL', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1:5432/test' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://127.0.0.1:5432/test' });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['SANXIANG_MODE', 'prod'],
+    ['SESSION_IDLE_MINUTES', '0'],
+    ['COOKIE_SECURE', 'maybe'],
+  ])('a bad %s=%s stops the start with a message naming the variable', (name, value) => {
+    try {
+      loadConfig({ [name]: value });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      expect((e as ConfigError).message).toContain(name);
+    }
+  });
+
+  it('production mode does not seed demo data unless asked', () => {
+    expect(loadConfig({ SANXIANG_MODE: 'production' }).seedDemo).toBe(false);
+    expect(loadConfig({ SANXIANG_MODE: 'production', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('cookies are Secure when the public URL is https', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://zfgs.example.gov.cn' }).cookieSecure).toBe(true);
+    expect(loadConfig({}).cookieSecure).toBe(false);
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * The fastify application: JSON API under /api, the public portal at /, the
+ * console's static files at /console. Routes stay thin: validate → actor →
+ * use case → presenter.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, isAppError } from '@sanxiang/core';
+import type { ActorContext, AppContext } from '../context.js';
+import { actorFromSession } from '../usecases/auth.js';
+import { HTTP_STATUS } from './errors.js';
+import { registerPortal } from '../portal/routes.js';
+import healthRoutes from './routes/health.js';
+import authRoutes from './routes/auth.js';
+import agencyRoutes from './routes/agencies.js';
+import userRoutes from './routes/users.js';
+import auditRoutes from './routes/audit.js';
+import ruleRoutes from './routes/rules.js';
+import caseRoutes from './routes/cases.js';
+import mediaRoutes from './routes/media.js';
+import integrityRoutes from './routes/integrity.js';
+import '../usecases/media-integrity.js'; // registers media checks with verify and bundles
+import reviewRoutes from './routes/review.js';
+
+export const SESSION_COOKIE = 'sx_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: AppContext;
+  }
+}
+
+// Validation messages in Chinese (users read them in the console).
+z.config(z.locales.zhCN());
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    trustProxy: ctx.config.trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('ctx', { getter: () => ctx });
+
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd inserts its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: ctx.config.cookieSecure,
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Sanxiang 三项制度执法平台 API', version: '1', description: '执法公示、执法全过程记录、重大执法决定法制审核' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (isAppError(err)) {
+      // Structured details (e.g. the list of missing records) travel in params.details.
+      return reply.status(HTTP_STATUS[err.code]).send(errorBody(err, err.params.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const detail = err.validation.map((v) => `${v.instancePath || '(请求)'} ${v.message}`).join('；');
+      return reply.status(400).send(errorBody(new AppError('validation.failed', { detail }), err.validation));
+    }
+    const e = err as { statusCode?: number; code?: string; message: string };
+    if (e.statusCode === 429) return reply.status(429).send(errorBody(new AppError('rate_limited')));
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      return reply.status(e.statusCode).send(errorBody(new AppError('validation.failed', { detail: e.message })));
+    }
+    req.log.error(err);
+    return reply.status(500).send(errorBody(new AppError('internal')));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.status(404).send(errorBody(new AppError('not_found')));
+    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage());
+  });
+
+  await app.register(healthRoutes, { prefix: '/api/v1' });
+  await app.register(authRoutes, { prefix: '/api/v1' });
+  await app.register(agencyRoutes, { prefix: '/api/v1' });
+  await app.register(userRoutes, { prefix: '/api/v1' });
+  await app.register(auditRoutes, { prefix: '/api/v1' });
+  await app.register(ruleRoutes, { prefix: '/api/v1' });
+  await app.register(caseRoutes, { prefix: '/api/v1' });
+  await app.register(mediaRoutes, { prefix: '/api/v1', ctx });
+  await app.register(integrityRoutes, { prefix: '/api/v1' });
+  await app.register(reviewRoutes, { prefix: '/api/v1' });
+  await registerPortal(app, ctx);
+  await registerConsole(app);
+  return app;
+}
+
+export function errorBody(err: AppError, details?: unknown) {
+  return { error: { code: err.code, message: err.userMessage, ...(details ? { details } : {}) } };
+}
+
+/**
+ * The signed-in actor, or 401. Until an initial password is changed only the
+ * routes that allow it (password change, me, logout) proceed.
+ */
+export async function requireActor(req: FastifyRequest, opts: { allowPasswordChange?: boolean } = {}): Promise<ActorContext> {
+  const token = req.cookies[SESSION_COOKIE];
+  if (!token) throw new AppError('auth.required');
+  const actor = await actorFromSession(req.ctx, token, req.ip);
+  if (actor.mustChangePassword && !opts.allowPasswordChange) throw new AppError('auth.password_change_required');
+  return actor;
+}
+
+async function registerConsole(app: FastifyInstance) {
+  const index = path.join(WEB_DIST, 'index.html');
+  if (!fs.existsSync(index)) {
+    app.get('/console', async (_req, reply) =>
+      reply.status(503).type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><p>控制台尚未构建：请先运行 <code>npm run build</code>。</p>'),
+    );
+    return;
+  }
+  await app.register(fastifyStatic, { root: WEB_DIST, prefix: '/console/', wildcard: false, index: false, decorateReply: false });
+  const html = fs.readFileSync(index, 'utf8');
+  const sendIndex = async (_req: FastifyRequest, reply: import('fastify').FastifyReply) => reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  app.get('/console', sendIndex);
+  app.get('/console/', sendIndex);
+  // Client-side routes of the single-page app.
+  app.get('/console/*', async (req, reply) => {
+    const rel = (req.params as { '*': string })['*'];
+    if (rel.startsWith('assets/')) return reply.status(404).send('not found');
+    return sendIndex(req, reply);
+  });
+}
+
+function notFoundPage(): string {
+  return '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>页面不存在</title><body><main><h1>页面不存在</h1><p><a href="/">返回首页</a></p></main></body></html>';
+}

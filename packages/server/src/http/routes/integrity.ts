@@ -1,0 +1,49 @@
+/**
+ * The integrity log's public face (DESIGN §6): the public key and the latest
+ * signed checkpoint are public; a checkpoint can be signed on demand; a case
+ * is exported as a bundle that a court checks offline.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, allows } from '@sanxiang/core';
+import { requireActor } from '../app.js';
+import { exportCaseBundle } from '../../usecases/bundle.js';
+import { createCheckpoint, latestCheckpoint, loadLogSigner, logSize } from '../../usecases/integrity-log.js';
+import { recordAudit } from '../../usecases/audit.js';
+
+export default async function integrityRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get('/log/public-key', { schema: { tags: ['integrity'], summary: '完整性日志公钥（公开）' } }, async (req) => {
+    const signer = await loadLogSigner(req.ctx);
+    return { origin: signer.name, verifierKey: signer.verifierKey };
+  });
+
+  r.get('/log/checkpoint', { schema: { tags: ['integrity'], summary: '最新签名检查点（公开）' } }, async (req, reply) => {
+    const cp = await latestCheckpoint(req.ctx.db);
+    if (!cp) return reply.status(404).send({ error: { code: 'not_found', message: '尚未生成检查点。' } });
+    return { size: cp.size, rootHash: cp.rootHash, note: cp.note, createdAt: cp.createdAt.toISOString() };
+  });
+
+  r.post('/log/checkpoints', { schema: { tags: ['integrity'], summary: '立即签署检查点' } }, async (req, reply) => {
+    const actor = await requireActor(req);
+    if (!allows(actor, 'log.checkpoint', 'own')) throw new AppError('forbidden');
+    const cp = await createCheckpoint(req.ctx);
+    await recordAudit(req.ctx.db, { at: req.ctx.clock.now(), actor, action: 'log.checkpoint', object: { type: 'log', id: String(cp.size), agencyId: actor.agencyId, agencyPath: actor.agencyPath }, detail: { size: cp.size, rootHash: cp.rootHash } });
+    return reply.status(201).send(cp);
+  });
+
+  r.get('/log/size', { schema: { tags: ['integrity'], summary: '日志当前大小与根哈希（公开）' } }, async (req) => logSize(req.ctx.db));
+
+  r.get(
+    '/cases/:id/export',
+    { schema: { tags: ['integrity'], summary: '导出案卷包（可离线核验）', params: z.object({ id: z.string().max(64) }), querystring: z.object({ media: z.enum(['files', 'hashes']).default('hashes') }) } },
+    async (req, reply) => {
+      const actor = await requireActor(req);
+      const { zip, manifest } = await exportCaseBundle(req.ctx, actor, req.params.id, { includeMedia: req.query.media === 'files' });
+      const name = encodeURIComponent(`${manifest.case.caseNumber}-案卷导出包.zip`);
+      return reply.header('content-type', 'application/zip').header('content-disposition', `attachment; filename*=UTF-8''${name}`).header('cache-control', 'no-store').send(zip);
+    },
+  );
+}

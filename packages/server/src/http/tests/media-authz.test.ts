@@ -1,0 +1,171 @@
+/**
+ * DESIGN §5 for the evidence vault: each media route over role × agency
+ * relation, written out by hand (REC-20 · GS-R 47: use follows the post;
+ * SYS-5: the three administrators never read case content). Acting users
+ * sit in 太原市生态环境局 (own); targets: own = 太原市局, below = 小店分局,
+ * sideways = 兰州市局.
+ */
+import crypto from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import type { Role } from '@sanxiang/core';
+import { loginCookie, startTestServer, type TestServer } from '../../testing/harness.js';
+import { users } from '../../db/schema.js';
+import { loadActor } from '../../usecases/auth.js';
+import { createCase } from '../../usecases/cases.js';
+import { ingestBuffer } from '../../seed/media.js';
+
+type Rel = 'own' | 'below' | 'sideways';
+const RELS: Rel[] = ['own', 'below', 'sideways'];
+
+const ACTORS: Record<Role | 'nonHandler', string> = {
+  officer: 'ty_officer1',
+  nonHandler: 'ty_officer3',
+  unitHead: 'ty_unithead',
+  legalReviewer: 'ty_reviewer',
+  agencyHead: 'ty_head',
+  disclosureClerk: 'ty_clerk',
+  disclosureApprover: 'ty_approver',
+  recordsKeeper: 'ty_keeper',
+  supervisor: 'ty_supervisor',
+  sysAdmin: 'ty_sysadmin',
+  secAdmin: 'ty_secadmin',
+  auditAdmin: 'ty_auditadmin',
+};
+type Who = keyof typeof ACTORS;
+
+const OFFICERS: Record<Rel, [string, string]> = { own: ['ty_officer1', 'ty_officer2'], below: ['xd_officer1', 'xd_officer2'], sideways: ['lz_officer1', 'lz_officer2'] };
+
+let server: TestServer;
+const cookies = new Map<string, string>();
+const target = new Map<Rel, { caseId: string; mediaId: string }>();
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const u of Object.values(ACTORS)) cookies.set(u, await loginCookie(server.app, u));
+  for (const rel of RELS) {
+    const [a, b] = await Promise.all(OFFICERS[rel].map(async (name) => (await server.ctx.db.select().from(users).where(eq(users.username, name)))[0]!));
+    const actor = (await loadActor(server.ctx, a!.id, '127.0.0.1'))!;
+    const c = await createCase(server.ctx, actor, { actionType: 'penalty', source: 'complaint', title: `矩阵 ${rel}`, handlerIds: [a!.id, b!.id] });
+    const now = server.ctx.clock.now().toISOString();
+    const m = await ingestBuffer(server.ctx, actor, c.id, { filename: 'm.mp4', mimeType: 'video/mp4', bytes: crypto.randomBytes(256) }, { recordedStart: now, recordedEnd: now, place: '现场', officerIds: [a!.id], contentNotes: '矩阵测试录像' });
+    target.set(rel, { caseId: c.id, mediaId: m.id });
+  }
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+type Expect = Partial<Record<Who | 'default', Partial<Record<Rel, number>>>>;
+interface RouteCase {
+  name: string;
+  request: (rel: Rel) => { method: 'GET' | 'POST'; url: string; payload?: unknown };
+  expect: Expect;
+}
+
+const NONE = { own: 404, below: 404, sideways: 404 } as const;
+const ROUTES: RouteCase[] = [
+  {
+    name: 'GET /cases/:id/media (case.read)',
+    request: (rel) => ({ method: 'GET', url: `/api/v1/cases/${target.get(rel)!.caseId}/media` }),
+    expect: {
+      officer: { own: 200, below: 404, sideways: 404 },
+      nonHandler: { own: 200, below: 404, sideways: 404 },
+      unitHead: { own: 200, below: 404, sideways: 404 },
+      legalReviewer: { own: 200, below: 404, sideways: 404 },
+      disclosureClerk: { own: 200, below: 404, sideways: 404 },
+      disclosureApprover: { own: 200, below: 404, sideways: 404 },
+      recordsKeeper: { own: 200, below: 404, sideways: 404 },
+      agencyHead: { own: 200, below: 200, sideways: 404 },
+      supervisor: { own: 200, below: 200, sideways: 404 },
+      default: NONE,
+    },
+  },
+  {
+    name: 'POST /media/:id/views (media.view; officers only on their cases; disclosure staff need a request)',
+    request: (rel) => ({ method: 'POST', url: `/api/v1/media/${target.get(rel)!.mediaId}/views`, payload: {} }),
+    expect: {
+      officer: { own: 201, below: 404, sideways: 404 },
+      nonHandler: { own: 403, below: 404, sideways: 404 },
+      unitHead: { own: 201, below: 404, sideways: 404 },
+      legalReviewer: { own: 201, below: 404, sideways: 404 },
+      recordsKeeper: { own: 201, below: 404, sideways: 404 },
+      disclosureClerk: { own: 403, below: 404, sideways: 404 },
+      disclosureApprover: { own: 403, below: 404, sideways: 404 },
+      agencyHead: { own: 201, below: 201, sideways: 404 },
+      supervisor: { own: 201, below: 201, sideways: 404 },
+      default: NONE,
+    },
+  },
+  {
+    name: 'POST /media/:id/downloads (media.download; GS-R 43: officers keep no copies)',
+    request: (rel) => ({ method: 'POST', url: `/api/v1/media/${target.get(rel)!.mediaId}/downloads`, payload: {} }),
+    expect: {
+      officer: { own: 403, below: 404, sideways: 404 },
+      nonHandler: { own: 403, below: 404, sideways: 404 },
+      unitHead: { own: 201, below: 404, sideways: 404 },
+      legalReviewer: { own: 201, below: 404, sideways: 404 },
+      recordsKeeper: { own: 201, below: 404, sideways: 404 },
+      disclosureClerk: { own: 403, below: 404, sideways: 404 },
+      disclosureApprover: { own: 403, below: 404, sideways: 404 },
+      agencyHead: { own: 201, below: 201, sideways: 404 },
+      supervisor: { own: 201, below: 201, sideways: 404 },
+      default: NONE,
+    },
+  },
+  {
+    name: 'POST /cases/:id/media/uploads (media.upload; REC-14: handlers and the unit head)',
+    request: (rel) => ({
+      method: 'POST',
+      url: `/api/v1/cases/${target.get(rel)!.caseId}/media/uploads`,
+      payload: { filename: 'x.mp4', mimeType: 'video/mp4', size: 10, sha256: crypto.randomBytes(32).toString('hex'), metadata: { recordedStart: '2026-03-01T01:00:00Z', recordedEnd: '2026-03-01T01:10:00Z', place: '现场', officerIds: ['__OFFICER__'], contentNotes: '矩阵测试录像' } },
+    }),
+    expect: {
+      officer: { own: 201, below: 404, sideways: 404 },
+      nonHandler: { own: 403, below: 404, sideways: 404 },
+      unitHead: { own: 201, below: 404, sideways: 404 },
+      legalReviewer: { own: 403, below: 404, sideways: 404 },
+      recordsKeeper: { own: 403, below: 404, sideways: 404 },
+      disclosureClerk: { own: 403, below: 404, sideways: 404 },
+      disclosureApprover: { own: 403, below: 404, sideways: 404 },
+      agencyHead: { own: 403, below: 403, sideways: 404 },
+      supervisor: { own: 403, below: 403, sideways: 404 },
+      default: NONE,
+    },
+  },
+  {
+    name: 'GET /media/:id/access-log (media.accessLog)',
+    request: (rel) => ({ method: 'GET', url: `/api/v1/media/${target.get(rel)!.mediaId}/access-log` }),
+    expect: {
+      officer: { own: 403, below: 404, sideways: 404 },
+      nonHandler: { own: 403, below: 404, sideways: 404 },
+      unitHead: { own: 200, below: 404, sideways: 404 },
+      legalReviewer: { own: 403, below: 404, sideways: 404 },
+      recordsKeeper: { own: 200, below: 404, sideways: 404 },
+      disclosureClerk: { own: 403, below: 404, sideways: 404 },
+      disclosureApprover: { own: 403, below: 404, sideways: 404 },
+      agencyHead: { own: 200, below: 200, sideways: 404 },
+      supervisor: { own: 200, below: 200, sideways: 404 },
+      default: NONE,
+    },
+  },
+];
+
+describe('DESIGN §5 · REC-20: media routes over role × relation', () => {
+  for (const route of ROUTES) {
+    for (const [who, username] of Object.entries(ACTORS) as [Who, string][]) {
+      it(`${route.name} — ${who}`, async () => {
+        const exp = route.expect[who] ?? route.expect.default!;
+        const officerId = (await server.ctx.db.select().from(users).where(eq(users.username, 'ty_officer1')))[0]!.id;
+        const got: Partial<Record<Rel, number>> = {};
+        for (const rel of RELS) {
+          const r = route.request(rel);
+          const payload = r.payload ? (JSON.parse(JSON.stringify(r.payload).replace('__OFFICER__', officerId)) as object) : undefined;
+          const res = await server.app.inject({ method: r.method, url: r.url, headers: { cookie: cookies.get(username)! }, ...(payload ? { payload } : {}) });
+          got[rel] = res.statusCode;
+        }
+        expect(got).toEqual(exp);
+      });
+    }
+  }
+});

@@ -1,0 +1,108 @@
+/**
+ * The public portal (执法公示): server-rendered, works without JavaScript.
+ * ORG-1: the roster of enforcement bodies with their contacts.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AGENCY_LEVEL_LABELS } from '@sanxiang/core';
+import type { AppContext } from '../context.js';
+import { findAgency, listPublicAgencies, type AgencyRow } from '../usecases/agencies.js';
+import { latestCheckpoint, loadLogSigner } from '../usecases/integrity-log.js';
+import { html, type Html } from './html.js';
+import { page } from './layout.js';
+
+const TEXT_SIZE_COOKIE = 'sx_text';
+
+function isLarge(req: FastifyRequest): boolean {
+  return req.cookies[TEXT_SIZE_COOKIE] === 'large';
+}
+
+function agencyTree(all: AgencyRow[]): Html {
+  const children = new Map<string | null, AgencyRow[]>();
+  for (const a of all) {
+    const list = children.get(a.parentId) ?? [];
+    list.push(a);
+    children.set(a.parentId, list);
+  }
+  const ids = new Set(all.map((a) => a.id));
+  const roots = all.filter((a) => !a.parentId || !ids.has(a.parentId));
+  const branch = (a: AgencyRow): Html =>
+    html`<li><a href="/agencies/${a.id}">${a.name}</a><span class="level">${AGENCY_LEVEL_LABELS[a.level]}</span>${
+      children.get(a.id)?.length ? html`<ul>${children.get(a.id)!.map(branch)}</ul>` : ''
+    }</li>`;
+  return html`<ul class="tree">${roots.map(branch)}</ul>`;
+}
+
+export async function registerPortal(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const send = (reply: import('fastify').FastifyReply, body: string) =>
+    reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(body);
+
+  app.get('/', async (req, reply) => {
+    const all = await listPublicAgencies(ctx.db);
+    const body = html`
+<h1>生态环境行政执法公示</h1>
+<p>本平台依法公示生态环境部门的行政执法主体、执法人员、职责权限、执法依据、执法程序、执法结果和监督救济渠道。</p>
+<section aria-labelledby="dir"><h2 id="dir">执法主体目录</h2>
+<div class="card">${all.length ? agencyTree(all) : html`<p>暂无执法主体信息。</p>`}</div></section>`;
+    return send(reply, page({ title: '首页', largeText: isLarge(req), path: '/' }, body));
+  });
+
+  app.get('/agencies', async (req, reply) => {
+    const all = await listPublicAgencies(ctx.db);
+    const body = html`<h1>执法主体</h1><div class="card">${agencyTree(all)}</div>`;
+    return send(reply, page({ title: '执法主体', largeText: isLarge(req), path: '/agencies', breadcrumbs: [{ href: '/', label: '首页' }, { label: '执法主体' }] }, body));
+  });
+
+  app.get<{ Params: { id: string } }>('/agencies/:id', async (req, reply) => {
+    const a = /^[0-9a-f-]{36}$/.test(req.params.id) ? await findAgency(ctx.db, req.params.id) : undefined;
+    if (!a) return reply.callNotFound();
+    const parent = a.parentId ? await findAgency(ctx.db, a.parentId) : undefined;
+    const row = (label: string, value: string | Html) => (value && String(value).length ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
+    const body = html`
+<h1>${a.name}</h1>
+<section aria-labelledby="basic"><h2 id="basic">基本信息</h2><div class="card"><dl class="fields">
+${row('机关层级', AGENCY_LEVEL_LABELS[a.level])}
+${row('主体性质', a.nature)}
+${row('统一社会信用代码', a.creditCode)}
+${parent ? row('上级机关', html`<a href="/agencies/${parent.id}">${parent.name}</a>`) : ''}
+${row('主要职责', a.functions)}
+${row('管辖范围', a.jurisdiction)}
+${row('执法区域', a.enforcementArea)}
+</dl></div></section>
+<section aria-labelledby="contact"><h2 id="contact">联系方式</h2><div class="card"><dl class="fields">
+${row('办公地址', a.address)}
+${row('邮政编码', a.postcode)}
+${row('联系电话', a.phone)}
+${row('电子邮箱', a.email)}
+${row('网站', a.website)}
+</dl></div></section>
+<section aria-labelledby="supervise"><h2 id="supervise">监督投诉渠道</h2><div class="card"><p>${a.complaintChannel || '如对本机关行政执法行为有异议，可向其上级机关或司法行政部门反映。'}</p></div></section>`;
+    return send(
+      reply,
+      page({ title: a.name, largeText: isLarge(req), path: `/agencies/${a.id}`, breadcrumbs: [{ href: '/', label: '首页' }, { href: '/agencies', label: '执法主体' }, { label: a.name }] }, body),
+    );
+  });
+
+  // DESIGN §6: the log's public key and latest checkpoint are published, so
+  // that anyone can check an exported case bundle against them.
+  app.get('/integrity', async (req, reply) => {
+    const signer = await loadLogSigner(ctx);
+    const cp = await latestCheckpoint(ctx.db);
+    const body = html`
+<h1>执法记录完整性公钥</h1>
+<p>本平台的执法文书和音像记录在签署或收存时即记入只增不改的默克尔日志（RFC 6962/9162），日志检查点以下列公钥签名（Ed25519，C2SP signed-note 格式）。核验案卷导出包时，请确认导出包使用的公钥与本页公布的一致。</p>
+<section aria-labelledby="key"><h2 id="key">公钥</h2><div class="card"><p><code style="word-break:break-all">${signer.verifierKey}</code></p></div></section>
+<section aria-labelledby="cp"><h2 id="cp">最新检查点</h2><div class="card">${
+      cp ? html`<dl class="fields"><dt>日志条数</dt><dd>${cp.size}</dd><dt>根哈希</dt><dd><code style="word-break:break-all">${cp.rootHash}</code></dd><dt>签署时间</dt><dd>${cp.createdAt.toISOString()}</dd></dl><pre style="white-space:pre-wrap">${cp.note}</pre>` : html`<p>尚未生成检查点。</p>`
+    }</div></section>
+<p>离线核验：<code>npx sanxiang verify-bundle 导出包.zip --key 上述公钥</code></p>`;
+    return send(reply, page({ title: '完整性公钥', largeText: isLarge(req), path: '/integrity', breadcrumbs: [{ href: '/', label: '首页' }, { label: '完整性公钥' }] }, body));
+  });
+
+  // 适老化 large text, without JavaScript: a cookie and a redirect back.
+  app.get<{ Querystring: { size?: string; back?: string } }>('/a11y/text-size', async (req, reply) => {
+    const large = req.query.size === 'large';
+    reply.setCookie(TEXT_SIZE_COOKIE, large ? 'large' : 'normal', { path: '/', sameSite: 'lax', maxAge: 365 * 86400 });
+    const back = req.query.back && /^\/(?!\/)[^\s]*$/.test(req.query.back) ? req.query.back : '/';
+    return reply.redirect(back, 303);
+  });
+}

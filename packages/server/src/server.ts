@@ -1,0 +1,52 @@
+/**
+ * Opening everything a running platform needs, in one place: configuration
+ * → database (+ migrations, + demo seed) → HTTP app.
+ */
+import fs from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import { systemClock, type AppContext, type Clock } from './context.js';
+import { openDatabase, type Database, type DatabaseTarget } from './db/client.js';
+import { migrate } from './db/migrate.js';
+import { buildApp } from './http/app.js';
+import { seedDemo } from './seed/demo.js';
+import { ensureCalendarSeed } from './usecases/calendar.js';
+import { createCheckpoint } from './usecases/integrity-log.js';
+
+export async function openContext(config: Config, opts: { clock?: Clock; target?: DatabaseTarget; log?: (line: string) => void } = {}): Promise<AppContext> {
+  const log = opts.log ?? (() => {});
+  if (config.database.kind === 'pglite') {
+    fs.mkdirSync(config.blobDir, { recursive: true });
+  }
+  const database: Database = await openDatabase(opts.target ?? config.database);
+  try {
+    const result = await migrate(database, log);
+    if (result.applied.length) log(`数据库迁移完成：新应用 ${result.applied.length} 个，共 ${result.total} 个`);
+    const years = await ensureCalendarSeed(database.db);
+    if (years) log(`已写入 ${years} 个年度的节假日安排（国务院办公厅通知）`);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
+  return { config, database, db: database.db, clock: opts.clock ?? systemClock };
+}
+
+export async function startServer(ctx: AppContext, log: (line: string) => void): Promise<FastifyInstance> {
+  if (ctx.config.seedDemo) {
+    const seeded = await seedDemo(ctx, { mustChangePassword: ctx.config.mode === 'production' });
+    if (seeded) log('已写入演示数据。');
+  }
+  const app = await buildApp(ctx, { logger: ctx.config.logLevel !== 'silent' && ctx.config.logLevel !== 'info' });
+  // DESIGN §6: checkpoints on a schedule (and on demand through the API).
+  let timer: NodeJS.Timeout | undefined;
+  app.addHook('onClose', async () => clearInterval(timer));
+  await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  await createCheckpoint(ctx);
+  if (ctx.config.checkpointIntervalMinutes > 0) {
+    timer = setInterval(() => {
+      createCheckpoint(ctx).catch((e: unknown) => log(`检查点签署失败：${(e as Error).message}`));
+    }, ctx.config.checkpointIntervalMinutes * 60_000);
+    timer.unref();
+  }
+  return app;
+}
