@@ -164,6 +164,8 @@ async function cmdVerify(): Promise<number> {
   try {
     const report = await verifyAll(ctx, (line) => process.stderr.write(`${line}\n`));
     out(`日志 ${report.leaves} 条，检查点 ${report.checkpoints} 个，已签署文书版本 ${report.records} 个。`);
+    // REC-18: files disposed of by an approved, sealed act are named, not counted as problems.
+    for (const n of report.notes) out(`  [${n.kind}] ${n.message}`);
     if (report.problems.length === 0) {
       out('核验通过：未发现任何不符。');
       return 0;
@@ -208,7 +210,7 @@ async function cmdVerifyBundle(args: string[]): Promise<number> {
     return 2;
   }
   const report = verifyCaseBundle(await readBundle(fs.readFileSync(file)), values.key ? { trustedKey: values.key } : {});
-  out(`日志条目 ${report.entries} 条，文书 ${report.records} 份，音像 ${report.media} 个（其中仅哈希 ${report.mediaHashOnly} 个）。`);
+  out(`日志条目 ${report.entries} 条，文书 ${report.records} 份，音像 ${report.media} 个（其中仅哈希 ${report.mediaHashOnly} 个${report.mediaDisposed ? `，依批准销毁 ${report.mediaDisposed} 个` : ''}）。`);
   if (report.verifierKey) out(`所用公钥：${report.verifierKey}${values.key ? '' : '（取自导出包，请与机关门户公布的公钥比对）'}`);
   if (report.ok) {
     out('核验通过：导出包内容与签名检查点一致，未被改动。');

@@ -2,6 +2,7 @@
  * Opening everything a running platform needs, in one place: configuration
  * → database (+ migrations, + demo seed) → HTTP app.
  */
+import { expirePublications } from './usecases/publications.js';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
@@ -39,9 +40,17 @@ export async function startServer(ctx: AppContext, log: (line: string) => void):
   const app = await buildApp(ctx, { logger: ctx.config.logLevel !== 'silent' && ctx.config.logLevel !== 'info' });
   // DESIGN §6: checkpoints on a schedule (and on demand through the API).
   let timer: NodeJS.Timeout | undefined;
-  app.addHook('onClose', async () => clearInterval(timer));
+  // PUB-7 · SX25-P 18: decisions come off the portal at the end of their window (hourly; the portal's own filter covers the gap).
+  const expire = () => expirePublications(ctx).then((n) => n > 0 && log(`${n} 条公示信息公示期满，已撤下。`)).catch((e: unknown) => log(`公示期满撤下失败：${(e as Error).message}`));
+  const expiryTimer = setInterval(expire, 3600_000);
+  expiryTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    clearInterval(expiryTimer);
+  });
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   await createCheckpoint(ctx);
+  await expire();
   if (ctx.config.checkpointIntervalMinutes > 0) {
     timer = setInterval(() => {
       createCheckpoint(ctx).catch((e: unknown) => log(`检查点签署失败：${(e as Error).message}`));

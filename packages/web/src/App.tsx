@@ -8,7 +8,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Flex, Spin } from 'antd';
 import { useSession } from './auth/session.js';
 import { ConsoleLayout } from './layout/ConsoleLayout.js';
-import { BUSINESS_NAV, CASES_NAV, NAV_GROUPS, REVIEW_NAV, canSee, type NavItem } from './layout/navigation.js';
+import { BUSINESS_NAV, CASES_NAV, DISCLOSURE_NAV, NAV_GROUPS, REVIEW_NAV, canSee, type NavItem } from './layout/navigation.js';
 import { AgenciesPage } from './pages/AgenciesPage.js';
 import { AgencyProfilePage } from './pages/AgencyProfilePage.js';
 import { CalendarPage } from './pages/CalendarPage.js';
@@ -28,6 +28,14 @@ import { PartiesPage } from './pages/cases/PartiesPage.js';
 import { CatalogueEditorPage } from './pages/review/CatalogueEditorPage.js';
 import { ReviewPage } from './pages/review/ReviewPage.js';
 import { ReviewQueuePage } from './pages/review/ReviewQueuePage.js';
+import { AccessLinkPage } from './pages/media/AccessLinkPage.js';
+import { AccessRequestsPage } from './pages/media/AccessRequestsPage.js';
+import { DevicesPage } from './pages/media/DevicesPage.js';
+import { DisposalsPage } from './pages/media/DisposalsPage.js';
+import { PublicationPage } from './pages/disclosure/PublicationPage.js';
+import { PublicationQueuePage } from './pages/disclosure/PublicationQueuePage.js';
+import { PublicRequestsPage } from './pages/disclosure/PublicRequestsPage.js';
+import { ExAntePage } from './pages/exante/ExAntePage.js';
 
 const PAGES: Record<string, () => ReactNode> = {
   '/admin/agencies': () => <AgenciesPage />,
@@ -39,8 +47,14 @@ const PAGES: Record<string, () => ReactNode> = {
   '/rules/agency': () => <AgencyProfilePage />,
   '/cases': () => <CaseListPage />,
   '/parties': () => <PartiesPage />,
+  '/records/access': () => <AccessRequestsPage />,
+  '/records/devices': () => <DevicesPage />,
+  '/records/disposals': () => <DisposalsPage />,
   '/review/queue': () => <ReviewQueuePage />,
   '/review/catalogue': () => <CatalogueEditorPage />,
+  '/disclosure/publications': () => <PublicationQueuePage />,
+  '/disclosure/requests': () => <PublicRequestsPage />,
+  '/disclosure/exante': () => <ExAntePage />,
 };
 
 const CASES_ITEM = CASES_NAV.items[0]!;
@@ -74,6 +88,8 @@ export function App() {
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route path="/password" element={<ChangePasswordPage />} />
+      {/* REC-20: an external requester's access link — no account, outside the console frame. */}
+      <Route path="/access/:token" element={<AccessLinkPage />} />
       <Route
         element={
           <RequireSession>
@@ -118,6 +134,9 @@ export function App() {
         />
         <Route path="/review/cases/:caseId" element={<Guarded item={REVIEW_NAV.items[0]!}><ReviewPage /></Guarded>} />
         <Route path="/review" element={<Navigate to="/review/queue" replace />} />
+        <Route path="/records" element={<Navigate to="/records/access" replace />} />
+        <Route path="/disclosure/publications/:id" element={<Guarded item={DISCLOSURE_NAV.items[0]!}><PublicationPage /></Guarded>} />
+        <Route path="/disclosure" element={<Navigate to="/disclosure/publications" replace />} />
         {/* The earlier placeholder's address. */}
         <Route path="/admin/calendar" element={<Navigate to="/rules/calendar" replace />} />
         <Route path="/profile" element={<ProfilePage />} />

@@ -65,3 +65,17 @@ export type { DocumentKindSpec } from '@sanxiang/core/records/kind-spec.js';
 export { validateDocumentFields } from '@sanxiang/core/records/validate.js';
 export { SERVICE_METHOD_LABELS, SERVICE_METHOD_CITATIONS, type ServiceMethod } from '@sanxiang/core/records/service-methods.js';
 export { RECIPIENT_ROLE_LABELS, type RecipientRole } from '@sanxiang/core/records/service.js';
+// Ex-post disclosure (PUB-1..PUB-10): statuses and the transition table, withholding reasons, redaction kinds and lift grounds.
+export {
+  PUBLICATION_ACTION_LABELS,
+  PUBLICATION_STATUS_LABELS,
+  PUBLICATION_TRANSITIONS,
+  type GateProblem,
+  type PublicationAction,
+  type PublicationStatus,
+} from '@sanxiang/core/disclosure/workflow.js';
+export { WITHHOLDING_REASON_LABELS, type WithholdingReasonKey } from '@sanxiang/core/disclosure/withholding.js';
+export { LIFT_GROUND_LABELS, type LiftGround, type LiftedMask, type Mask, type RedactionOverride } from '@sanxiang/core/disclosure/redaction.js';
+export { SENSITIVE_KIND_LABELS, type SensitiveKind } from '@sanxiang/core/disclosure/basis.js';
+// Ex-ante disclosure (ORG-3..ORG-8): section specs, the same checks the server runs, value formatting.
+export { EXANTE_SPECS, FREQUENCY_PERIOD_LABELS, exAnteProblems, formatExAnteProblem, formatExAnteValue, type ExAnteContent, type ExAnteField, type ExAnteProblem, type ExAnteRow, type ExAnteSection, type ExAnteSectionSpec, type ExAnteValue, type Frequency, type FrequencyPeriod } from '@sanxiang/core/disclosure/exante.js';

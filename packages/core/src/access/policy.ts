@@ -42,6 +42,11 @@ export const ACTIONS = [
   'avException.approve',
   'access.request',
   'access.approve',
+  'access.revoke',
+  // Retention (REC-18): litigation holds and the disposal of files whose retention ended.
+  'media.hold',
+  'media.dispose.request',
+  'media.dispose.approve',
   'device.read',
   'device.manage',
   'device.use',
@@ -58,6 +63,15 @@ export const ACTIONS = [
   'review.headDecide',
   'review.catalogue',
   'review.ratio',
+  // Disclosure (执法公示, PUB-1..PUB-10).
+  'publication.read',
+  'publication.edit',
+  'publication.approve',
+  'publicRequest.handle',
+  // Ex-ante disclosure (事前公开, ORG-3..ORG-8).
+  'exante.read',
+  'exante.edit',
+  'exante.approve',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -77,7 +91,7 @@ const CASE_STAFF = ['officer', 'unitHead', 'legalReviewer', 'agencyHead', 'recor
  * post (GS-R 47). Anyone else gets in only through an access request the
  * agency head approved (usecases/access.ts), limited in time and scope.
  */
-const MEDIA_POLICY: Pick<Record<Action, readonly Rule[]>, 'media.upload' | 'media.view' | 'media.download' | 'media.accessLog' | 'avException.record' | 'avException.approve' | 'access.request' | 'access.approve' | 'device.read' | 'device.manage' | 'device.use'> = {
+const MEDIA_POLICY: Pick<Record<Action, readonly Rule[]>, 'media.upload' | 'media.view' | 'media.download' | 'media.accessLog' | 'avException.record' | 'avException.approve' | 'access.request' | 'access.approve' | 'access.revoke' | 'media.hold' | 'media.dispose.request' | 'media.dispose.approve' | 'device.read' | 'device.manage' | 'device.use'> = {
   // REC-14 · SX25-R 19: the recording officers store their recordings (officers only on cases they handle, checked in the use case).
   'media.upload': [{ roles: ['officer', 'unitHead'], relations: ['own'] }],
   // REC-20 · GS-R 47: playback by the case's handlers, their unit head, the
@@ -107,6 +121,15 @@ const MEDIA_POLICY: Pick<Record<Action, readonly Rule[]>, 'media.upload' | 'medi
   // only the agency head approves.
   'access.request': [{ roles: CASE_STAFF, relations: ['own'] }],
   'access.approve': [{ roles: ['agencyHead'], relations: ['own'] }],
+  // The head who may grant may also withdraw a grant before its window ends (logged like the grant).
+  'access.revoke': [{ roles: ['agencyHead'], relations: ['own'] }],
+  // REC-18 · GS-R 43 ¶3: the records keeper (or the head) places and releases
+  // a litigation hold; the keeper asks to dispose of a file whose retention
+  // ended (REC-16 · SX25-R 22: never before), and the agency head — another
+  // person — approves, which carries the disposal out.
+  'media.hold': [{ roles: ['recordsKeeper', 'agencyHead'], relations: ['own'] }],
+  'media.dispose.request': [{ roles: ['recordsKeeper'], relations: ['own'] }],
+  'media.dispose.approve': [{ roles: ['agencyHead'], relations: ['own'] }],
   // REC-23 · XX-R 12-14: the records keeper runs the body-camera registry.
   'device.read': [
     { roles: ['officer', 'unitHead', 'agencyHead', 'recordsKeeper'], relations: ['own'] },
@@ -150,6 +173,37 @@ const REVIEW_POLICY: Pick<Record<Action, readonly Rule[]>, 'review.read' | 'revi
     { roles: ['agencyHead', 'unitHead', 'legalReviewer'], relations: ['own'] },
     { roles: ['agencyHead', 'supervisor'], relations: OWN_BELOW },
   ],
+};
+
+/**
+ * Disclosure (执法公示). PUB-1 · SX25-P 7, GS-P 13-14: the disclosure clerk
+ * (录入员) enters, the approver (审核员) — or the agency head — approves.
+ * SX25-P 9: a city's branches publish through the city's platform, so the
+ * city's disclosure staff work on the items of the agencies below too.
+ * Supervisors above follow what their agencies publish (PUB-14).
+ */
+const DISCLOSURE_POLICY: Pick<Record<Action, readonly Rule[]>, 'publication.read' | 'publication.edit' | 'publication.approve' | 'publicRequest.handle'> = {
+  'publication.read': [
+    { roles: ['disclosureClerk', 'disclosureApprover', 'agencyHead'], relations: OWN_BELOW },
+    { roles: ['supervisor'], relations: OWN_BELOW },
+  ],
+  'publication.edit': [{ roles: ['disclosureClerk'], relations: OWN_BELOW }],
+  'publication.approve': [{ roles: ['disclosureApprover', 'agencyHead'], relations: OWN_BELOW }],
+  // PUB-9, PUB-10: the publisher answers corrections and complaints.
+  'publicRequest.handle': [{ roles: ['disclosureClerk', 'disclosureApprover'], relations: OWN_BELOW }],
+};
+
+/**
+ * Ex-ante disclosure (事前公开). ORG-8 · XX-P 12, GS-P 13-14: the clerk
+ * compiles, the approver (or the agency head) approves; SX25-P 9: a city's
+ * branches publish through the city, so the city's staff work on the agencies
+ * below too. What is published is public (the portal); drafts are read by the
+ * disclosure staff, the head and supervisors.
+ */
+const EXANTE_POLICY: Pick<Record<Action, readonly Rule[]>, 'exante.read' | 'exante.edit' | 'exante.approve'> = {
+  'exante.read': [{ roles: ['disclosureClerk', 'disclosureApprover', 'agencyHead', 'supervisor'], relations: OWN_BELOW }],
+  'exante.edit': [{ roles: ['disclosureClerk'], relations: OWN_BELOW }],
+  'exante.approve': [{ roles: ['disclosureApprover', 'agencyHead'], relations: OWN_BELOW }],
 };
 
 /** The policy table: one line per action. */
@@ -214,6 +268,8 @@ export const POLICY: Record<Action, readonly Rule[]> = {
   'log.checkpoint': [{ roles: ['sysAdmin', 'auditAdmin', 'recordsKeeper'], relations: ['own', 'below', 'above', 'sideways'] }],
   ...MEDIA_POLICY,
   ...REVIEW_POLICY,
+  ...DISCLOSURE_POLICY,
+  ...EXANTE_POLICY,
 };
 
 export interface Actor {

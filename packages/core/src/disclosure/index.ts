@@ -12,3 +12,7 @@ export * from './withholding.js';
 export * from './content.js';
 export * from './schedule.js';
 export * from './credit-export.js';
+export * from './workflow.js';
+export * from './search.js';
+export * from './draft.js';
+export * from './case-known.js';

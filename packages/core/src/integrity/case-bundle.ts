@@ -12,6 +12,11 @@
  * checkpoint; the checkpoint is signed by the log key given in the bundle,
  * which a court compares with the key published on the agency's portal.
  *
+ * A media file disposed of after its retention date (REC-18) is listed with
+ * no bytes and a second entry, the sealed disposal, whose data names the
+ * same file and hash: a court sees that it was destroyed by an approved act,
+ * not lost.
+ *
  * `verifyCaseBundle` takes the unzipped files and names every failure.
  */
 import { createHash } from 'node:crypto';
@@ -34,6 +39,8 @@ export interface BundleFile {
   size?: number;
   /** Index of the log entry that seals this file. */
   entry: number;
+  /** REC-18: the file was disposed of; `entry` of the sealed disposal (kind `media.disposal`). */
+  disposed?: { entry: number; at: string; reason: string };
 }
 
 export interface BundleManifest {
@@ -61,6 +68,8 @@ export interface BundleReport {
   records: number;
   media: number;
   mediaHashOnly: number;
+  /** REC-18: media disposed of by an approved, sealed act (listed without bytes). */
+  mediaDisposed: number;
   problems: BundleProblem[];
   /** The key the checkpoint was checked against, to compare with the published one. */
   verifierKey: string | null;
@@ -73,7 +82,7 @@ const dec = new TextDecoder();
 export function verifyCaseBundle(files: ReadonlyMap<string, Uint8Array>, options: { trustedKey?: string } = {}): BundleReport {
   const problems: BundleProblem[] = [];
   const manifestBytes = files.get('bundle.json');
-  const empty = { ok: false, entries: 0, records: 0, media: 0, mediaHashOnly: 0, verifierKey: null };
+  const empty = { ok: false, entries: 0, records: 0, media: 0, mediaHashOnly: 0, mediaDisposed: 0, verifierKey: null };
   if (!manifestBytes) return { ...empty, problems: [{ path: 'bundle.json', message: '缺少 bundle.json（不是有效的案卷导出包）' }] };
   let m: BundleManifest;
   try {
@@ -129,14 +138,30 @@ export function verifyCaseBundle(files: ReadonlyMap<string, Uint8Array>, options
     }
     if (sha256(bytes) !== f.sha256) problems.push({ path: f.path, message: `${what} ${f.path} 已被修改（SHA-256 不符）` });
   };
+  // REC-18: a disposed file's disposal entry names the same file and hash.
+  const checkDisposal = (f: BundleFile, d: NonNullable<BundleFile['disposed']>) => {
+    const data = entryData.get(d.entry);
+    const ingest = entryData.get(f.entry);
+    if (!data) {
+      problems.push({ message: `音像文件（SHA-256 ${f.sha256.slice(0, 12)}…）的销毁记录所依据的日志第 ${d.entry} 条未通过核验或不在导出包中` });
+      return;
+    }
+    if (data.kind !== 'media.disposal' || data.sha256 !== f.sha256 || (ingest && data.objectId !== ingest.objectId)) {
+      problems.push({ entry: d.entry, message: `日志第 ${d.entry} 条不是该音像文件的销毁记录` });
+    }
+  };
   for (const r of m.records) checkFile(r, 'contentHash', '文书');
-  for (const f of m.media) checkFile(f, 'sha256', '音像文件');
+  for (const f of m.media) {
+    checkFile(f, 'sha256', '音像文件');
+    if (f.disposed) checkDisposal(f, f.disposed);
+  }
   return {
     ok: problems.length === 0,
     entries: m.entries.length,
     records: m.records.length,
     media: m.media.length,
-    mediaHashOnly: m.media.filter((f) => f.path === null).length,
+    mediaHashOnly: m.media.filter((f) => f.path === null && !f.disposed).length,
+    mediaDisposed: m.media.filter((f) => f.disposed).length,
     problems,
     verifierKey: key,
   };

@@ -13,3 +13,4 @@ export * from './service.js';
 export * from './versioning.js';
 export * from './sample-fields.js';
 export * from './content-hash.js';
+export * from './retention.js';

@@ -57,6 +57,18 @@ describe('REC-16 · NAT-18: local blob store, write-once under the SHA-256', () 
     expect(fs.statSync(file).mode & 0o222).toBe(0);
     expect(await store.size('0'.repeat(64))).toBeNull();
   });
+
+  it('REC-18 · XX-R 16: an approved disposal removes the stored file (removing absent content is not an error)', async () => {
+    const store = new LocalBlobStore(path.join(dir, 'local-remove'));
+    const data = crypto.randomBytes(1000);
+    const src = path.join(dir, 'r');
+    fs.writeFileSync(src, data);
+    await store.put(src, { sha256: sha(data), size: data.length });
+    expect(await store.size(sha(data))).toBe(1000);
+    await store.remove(sha(data));
+    expect(await store.size(sha(data))).toBeNull();
+    await expect(store.remove(sha(data))).resolves.toBeUndefined();
+  });
 });
 
 describe('NAT-18: digests while receiving, or on completion', () => {
@@ -94,11 +106,28 @@ describe('configuration of the vault', () => {
 function fakeS3() {
   const objects = new Map<string, { body: Buffer; headers: http.IncomingHttpHeaders }>();
   const puts: http.IncomingHttpHeaders[] = [];
+  const deletes: string[] = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url!, 'http://x');
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (url.searchParams.has('versions')) {
+        // ListObjectVersions: one (unversioned, "null") version per stored key under the prefix.
+        const prefix = url.searchParams.get('prefix') ?? '';
+        const bucket = decodeURIComponent(url.pathname).replace(/^\/|\/$/g, '');
+        const keys = [...objects.keys()].map((k) => k.slice(bucket.length + 2)).filter((k) => k.startsWith(prefix));
+        res.setHeader('content-type', 'application/xml');
+        res.end(`<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult><Name>${bucket}</Name><Prefix>${prefix}</Prefix>${keys.map((k) => `<Version><Key>${k}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest></Version>`).join('')}</ListVersionsResult>`);
+        return;
+      }
+      if (req.method === 'DELETE') {
+        deletes.push(url.search);
+        objects.delete(decodeURIComponent(url.pathname));
+        res.statusCode = 204;
+        res.end();
+        return;
+      }
       if (url.searchParams.has('object-lock')) {
         res.setHeader('content-type', 'application/xml');
         res.end('<?xml version="1.0" encoding="UTF-8"?><ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>');
@@ -129,7 +158,7 @@ function fakeS3() {
       res.end(req.method === 'HEAD' ? undefined : body);
     });
   });
-  return { server, objects, puts };
+  return { server, objects, puts, deletes };
 }
 
 function decodeAwsChunked(raw: Buffer): Buffer {
@@ -179,6 +208,18 @@ describe('an S3-compatible store with Object Lock (REC-16, REC-18)', () => {
     expect((await store.put(src2, { sha256: sha(data), size: data.length })).created).toBe(false);
     expect(s3.puts).toHaveLength(1);
     expect(await store.size('1'.repeat(64))).toBeNull();
+  });
+
+  it('REC-18 · XX-R 16: removal deletes every version of the object (Object Lock buckets are versioned)', async () => {
+    const store = new S3BlobStore({ bucket: 'evidence', region: 'us-east-1', endpoint, forcePathStyle: true, credentials: { accessKeyId: 'test', secretAccessKey: 'test' }, prefix: 'sx/', objectLock: 'off', objectLockDays: 0 });
+    const data = crypto.randomBytes(3000);
+    const src = path.join(dir, 's3rm');
+    fs.writeFileSync(src, data);
+    await store.put(src, { sha256: sha(data), size: data.length });
+    expect(await store.size(sha(data))).toBe(3000);
+    await store.remove(sha(data));
+    expect(await store.size(sha(data))).toBeNull();
+    expect(s3.deletes.at(-1)).toContain('versionId=null');
   });
 });
 

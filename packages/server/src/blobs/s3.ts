@@ -10,7 +10,15 @@
  */
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, GetObjectLockConfigurationCommand, HeadObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk/client-s3';
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  GetObjectLockConfigurationCommand,
+  HeadObjectCommand,
+  ListObjectVersionsCommand,
+  S3Client,
+  type PutObjectCommandInput,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { S3Settings } from './config.js';
 import { blobKey, type BlobStore, type ByteRange, type PutInfo } from './store.js';
@@ -81,6 +89,29 @@ export class S3BlobStore implements BlobStore {
       if (err.name === 'NotFound' || err.name === 'NoSuchKey' || err.$metadata?.httpStatusCode === 404) return null;
       throw e;
     }
+  }
+
+  /**
+   * REC-18: deletes every version of the object (a bucket with Object Lock is
+   * versioned, and a plain DELETE would only add a delete marker). The store
+   * itself refuses while a version is under retention; that error is the
+   * caller's (the disposal does not happen).
+   */
+  async remove(sha256: string): Promise<void> {
+    const Key = this.key(sha256);
+    const Bucket = this.settings.bucket;
+    let versions: { VersionId?: string | undefined }[] = [];
+    try {
+      const listed = await this.client.send(new ListObjectVersionsCommand({ Bucket, Prefix: Key }));
+      versions = [...(listed.Versions ?? []), ...(listed.DeleteMarkers ?? [])].filter((v) => v.Key === Key);
+    } catch {
+      versions = []; // a store without versioning support: one plain delete below
+    }
+    if (versions.length === 0) {
+      await this.client.send(new DeleteObjectCommand({ Bucket, Key }));
+      return;
+    }
+    for (const v of versions) await this.client.send(new DeleteObjectCommand({ Bucket, Key, ...(v.VersionId ? { VersionId: v.VersionId } : {}) }));
   }
 
   async read(sha256: string, range?: ByteRange): Promise<Readable> {

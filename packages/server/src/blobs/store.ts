@@ -34,6 +34,12 @@ export interface BlobStore {
   /** The content, or a byte range of it. */
   read(sha256: string, range?: ByteRange): Promise<Readable>;
   key(sha256: string): string;
+  /**
+   * Deletes the stored content (REC-18: only for an approved, logged
+   * disposal after the retention date; the caller checks that no other file
+   * refers to it). Absent content is not an error.
+   */
+  remove(sha256: string): Promise<void>;
 }
 
 export function blobKey(sha256: string): string {
@@ -95,6 +101,13 @@ export class LocalBlobStore implements BlobStore {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw e;
     }
+  }
+
+  async remove(sha256: string): Promise<void> {
+    // The file is read-only (0444), but unlinking needs only the folder's write permission.
+    await fsp.unlink(this.file(sha256)).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
   }
 
   async read(sha256: string, range?: ByteRange): Promise<Readable> {

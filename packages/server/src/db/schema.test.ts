@@ -25,6 +25,8 @@ const TYPE_FAMILY: Record<string, string> = {
   integer: 'integer',
   bigint: 'bigint',
   jsonb: 'jsonb',
+  ARRAY: 'array',
+  'text[]': 'array',
 };
 
 describe('drizzle schema matches the migrations', () => {

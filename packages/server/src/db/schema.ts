@@ -262,3 +262,6 @@ export const logKeys = pgTable('log_keys', {
 
 export * from './schema-media.js';
 export * from './schema-review.js';
+export * from './schema-retention.js';
+export * from './schema-disclosure.js';
+export * from './schema-exante.js';

@@ -32,6 +32,8 @@ import mediaRoutes from './routes/media.js';
 import integrityRoutes from './routes/integrity.js';
 import '../usecases/media-integrity.js'; // registers media checks with verify and bundles
 import reviewRoutes from './routes/review.js';
+import publicationRoutes from './routes/publications.js';
+import exAnteRoutes from './routes/exante.js';
 
 export const SESSION_COOKIE = 'sx_session';
 
@@ -114,6 +116,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(mediaRoutes, { prefix: '/api/v1', ctx });
   await app.register(integrityRoutes, { prefix: '/api/v1' });
   await app.register(reviewRoutes, { prefix: '/api/v1' });
+  await app.register(publicationRoutes, { prefix: '/api/v1' });
+  await app.register(exAnteRoutes, { prefix: '/api/v1' });
   await registerPortal(app, ctx);
   await registerConsole(app);
   return app;

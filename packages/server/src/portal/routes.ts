@@ -1,20 +1,23 @@
 /**
  * The public portal (执法公示): server-rendered, works without JavaScript.
  * ORG-1: the roster of enforcement bodies with their contacts.
+ * PUB-3, PUB-8, PUB-9, PUB-10, PUB-11, NAT-15: decisions, notices, requests,
+ * feeds and the credit export, each in its own file.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { AGENCY_LEVEL_LABELS } from '@sanxiang/core';
 import type { AppContext } from '../context.js';
 import { findAgency, listPublicAgencies, type AgencyRow } from '../usecases/agencies.js';
 import { latestCheckpoint, loadLogSigner } from '../usecases/integrity-log.js';
+import { searchPublished } from '../usecases/portal-search.js';
+import { TEXT_SIZE_COOKIE, decisionList, isLarge, todayOf } from './common.js';
+import decisionRoutes from './decisions.js';
+import exportRoutes from './export.js';
+import feedRoutes from './feeds.js';
 import { html, type Html } from './html.js';
 import { page } from './layout.js';
-
-const TEXT_SIZE_COOKIE = 'sx_text';
-
-function isLarge(req: FastifyRequest): boolean {
-  return req.cookies[TEXT_SIZE_COOKIE] === 'large';
-}
+import { registerExAntePortal, renderExAnte } from './exante.js';
+import requestRoutes from './requests.js';
 
 function agencyTree(all: AgencyRow[]): Html {
   const children = new Map<string | null, AgencyRow[]>();
@@ -36,11 +39,25 @@ export async function registerPortal(app: FastifyInstance, ctx: AppContext): Pro
   const send = (reply: import('fastify').FastifyReply, body: string) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(body);
 
+  await app.register(decisionRoutes, { ctx });
+  await app.register(feedRoutes, { ctx });
+  await app.register(exportRoutes, { ctx });
+  await app.register(requestRoutes, { ctx });
+
   app.get('/', async (req, reply) => {
-    const all = await listPublicAgencies(ctx.db);
+    const [all, latest] = await Promise.all([listPublicAgencies(ctx.db), searchPublished(ctx.db, { pageSize: 10 }, todayOf(ctx))]);
     const body = html`
 <h1>生态环境行政执法公示</h1>
 <p>本平台依法公示生态环境部门的行政执法主体、执法人员、职责权限、执法依据、执法程序、执法结果和监督救济渠道。</p>
+<form class="card" action="/decisions" method="get" role="search" aria-label="执法决定查询">
+<label for="home-q">查询执法决定</label><p class="hint" id="home-q-hint">输入当事人名称或决定书文号，例如“化工”或“罚〔2026〕”。</p>
+<div style="display:flex;gap:.5em;flex-wrap:wrap"><input type="search" id="home-q" name="q" maxlength="50" aria-describedby="home-q-hint" style="flex:1 1 16em"><button type="submit">查询</button></div>
+<p><a href="/decisions">高级查询（按执法类别、执法主体、决定日期）</a></p>
+</form>
+<section aria-labelledby="latest"><h2 id="latest">最新公示</h2>
+${latest.items.length ? decisionList(latest.items) : html`<div class="card"><p>暂无公示的执法决定。</p></div>`}
+<p><a href="/decisions">查看全部执法决定</a> · <a href="/notices">撤回公告</a> · 订阅：<a href="/feeds/decisions.atom">Atom</a> / <a href="/feeds/decisions.rss">RSS</a> / <a href="/feeds/decisions.json">JSON Feed</a> · 双公示数据：<a href="/export/credit.csv">CSV</a> / <a href="/export/credit.json">JSON</a></p>
+</section>
 <section aria-labelledby="dir"><h2 id="dir">执法主体目录</h2>
 <div class="card">${all.length ? agencyTree(all) : html`<p>暂无执法主体信息。</p>`}</div></section>`;
     return send(reply, page({ title: '首页', largeText: isLarge(req), path: '/' }, body));
@@ -75,12 +92,15 @@ ${row('联系电话', a.phone)}
 ${row('电子邮箱', a.email)}
 ${row('网站', a.website)}
 </dl></div></section>
-<section aria-labelledby="supervise"><h2 id="supervise">监督投诉渠道</h2><div class="card"><p>${a.complaintChannel || '如对本机关行政执法行为有异议，可向其上级机关或司法行政部门反映。'}</p></div></section>`;
+<section aria-labelledby="supervise"><h2 id="supervise">监督投诉渠道</h2><div class="card"><p>${a.complaintChannel || '如对本机关行政执法行为有异议，可向其上级机关或司法行政部门反映。'}</p></div></section>
+${await renderExAnte(ctx, a)}`;
     return send(
       reply,
       page({ title: a.name, largeText: isLarge(req), path: `/agencies/${a.id}`, breadcrumbs: [{ href: '/', label: '首页' }, { href: '/agencies', label: '执法主体' }, { label: a.name }] }, body),
     );
   });
+
+  await registerExAntePortal(app, ctx); // ORG-4: /inspections
 
   // DESIGN §6: the log's public key and latest checkpoint are published, so
   // that anyone can check an exported case bundle against them.

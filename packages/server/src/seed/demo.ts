@@ -12,6 +12,8 @@ import { newId } from '../lib/ids.js';
 import { hashPassword } from '../usecases/auth.js';
 import { recordAudit } from '../usecases/audit.js';
 import { seedDemoMedia } from './media.js';
+import { seedDemoExAnte } from './exante.js';
+import { seedDemoPublications } from './publications.js';
 
 export const DEMO_PASSWORD = 'Sanxiang@2026';
 
@@ -181,5 +183,7 @@ export async function seedDemo(ctx: AppContext, opts: { mustChangePassword: bool
     await recordAudit(tx, { at: now, actor: null, action: 'system.seedDemo', detail: { agencies: AGENCIES.length } });
   });
   await seedDemoMedia(ctx);
+  await seedDemoExAnte(ctx);
+  await seedDemoPublications(ctx);
   return true;
 }

@@ -8,19 +8,22 @@
  *
  * An internal requester uses its own session within the window; an external
  * requester gets an access link (a random token shown once, kept as its
- * SHA-256) that works only within the window.
+ * SHA-256) that works only within the window. The head may withdraw a grant
+ * before its window ends (a revocation: append-only row, audit event, leaf);
+ * from then on neither the link nor tickets issued under it work.
  */
 import crypto from 'node:crypto';
 import { and, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError, allows } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
-import { accessDecisions, accessRequests, cases, mediaFiles, type RequesterKind } from '../db/schema.js';
+import { accessDecisions, accessRequests, accessRevocations, cases, mediaFiles, type RequesterKind } from '../db/schema.js';
 import { newId, sha256Hex } from '../lib/ids.js';
 import { recordAudit } from './audit.js';
 import { authorize, relationTo, scopeWhere } from './authorize.js';
 import { loadReadableCase } from './cases.js';
 import { appendLeaf } from './integrity-log.js';
+import { disposedIds } from './media-retention-state.js';
 
 export const REQUESTER_KIND_LABELS: Record<RequesterKind, string> = {
   party: '当事人',
@@ -37,6 +40,7 @@ export const MAX_ACCESS_DAYS = 90;
 
 export type RequestRow = typeof accessRequests.$inferSelect;
 export type DecisionRow = typeof accessDecisions.$inferSelect;
+export type RevocationRow = typeof accessRevocations.$inferSelect;
 
 export interface AccessRequestInput {
   caseId: string;
@@ -51,15 +55,16 @@ export interface AccessRequestInput {
   requestedUntil?: string | undefined;
 }
 
-function statusOf(d: DecisionRow | undefined): 'pending' | 'approved' | 'rejected' {
-  return !d ? 'pending' : d.approved ? 'approved' : 'rejected';
+function statusOf(d: DecisionRow | undefined, v?: RevocationRow): 'pending' | 'approved' | 'rejected' | 'revoked' {
+  return !d ? 'pending' : !d.approved ? 'rejected' : v ? 'revoked' : 'approved';
 }
 
-const STATUS_LABELS = { pending: '待审批', approved: '已批准', rejected: '未批准' } as const;
+const STATUS_LABELS = { pending: '待审批', approved: '已批准', rejected: '未批准', revoked: '已撤销' } as const;
 
-export function presentAccessRequest(r: RequestRow, d: DecisionRow | undefined, actor: ActorContext | null, now: Date) {
-  const status = statusOf(d);
+export function presentAccessRequest(r: RequestRow, d: DecisionRow | undefined, actor: ActorContext | null, now: Date, v?: RevocationRow) {
+  const status = statusOf(d, v);
   const active = status === 'approved' && !!d?.validFrom && !!d.validUntil && d.validFrom <= now && now <= d.validUntil;
+  const expired = status === 'approved' && !!d?.validUntil && d.validUntil < now;
   return {
     id: r.id,
     caseId: r.caseId,
@@ -82,7 +87,13 @@ export function presentAccessRequest(r: RequestRow, d: DecisionRow | undefined, 
     decision: d
       ? { approved: d.approved, validFrom: d.validFrom?.toISOString() ?? null, validUntil: d.validUntil?.toISOString() ?? null, copyAllowed: d.copyAllowed, comment: d.comment, by: d.decidedByName, at: d.decidedAt.toISOString() }
       : null,
-    abilities: actor ? { decide: status === 'pending' && allows(actor, 'access.approve', relationTo(actor, r)) } : { decide: false },
+    revocation: v ? { reason: v.reason, by: v.revokedByName, at: v.revokedAt.toISOString() } : null,
+    abilities: actor
+      ? {
+          decide: status === 'pending' && allows(actor, 'access.approve', relationTo(actor, r)),
+          revoke: status === 'approved' && !expired && allows(actor, 'access.revoke', relationTo(actor, r)),
+        }
+      : { decide: false, revoke: false },
   };
 }
 
@@ -113,6 +124,8 @@ export async function createAccessRequest(ctx: AppContext, actor: ActorContext, 
   if (mediaIds.length) {
     const rows = await ctx.db.select({ id: mediaFiles.id }).from(mediaFiles).where(and(eq(mediaFiles.caseId, c.id), inArray(mediaFiles.id, mediaIds)));
     if (rows.length !== mediaIds.length) throw invalid('查阅范围须为本案音像记录');
+    // REC-18: a file disposed of after its retention can no longer be viewed.
+    if ((await disposedIds(ctx.db, mediaIds)).size) throw invalid('所选音像记录已依批准销毁，不能查阅');
   }
   const from = optionalDate(input.requestedFrom, '申请查阅起始时间');
   const until = optionalDate(input.requestedUntil, '申请查阅截止时间');
@@ -145,12 +158,19 @@ export async function createAccessRequest(ctx: AppContext, actor: ActorContext, 
   return presentAccessRequest(row!, undefined, actor, now);
 }
 
-export async function findAccessRequest(db: DbOrTx, id: string): Promise<{ request: RequestRow; decision: DecisionRow | undefined } | undefined> {
+export interface FoundRequest {
+  request: RequestRow;
+  decision: DecisionRow | undefined;
+  revocation?: RevocationRow | undefined;
+}
+
+export async function findAccessRequest(db: DbOrTx, id: string): Promise<FoundRequest | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
   const [r] = await db.select().from(accessRequests).where(eq(accessRequests.id, id));
   if (!r) return undefined;
   const [d] = await db.select().from(accessDecisions).where(eq(accessDecisions.requestId, id));
-  return { request: r, decision: d };
+  const [v] = await db.select().from(accessRevocations).where(eq(accessRevocations.requestId, id));
+  return { request: r, decision: d, revocation: v };
 }
 
 export interface AccessDecisionInput {
@@ -218,9 +238,43 @@ export async function decideAccessRequest(ctx: AppContext, actor: ActorContext, 
   return { request: presentAccessRequest(after.request, after.decision, actor, now), ...(token ? { accessToken: token, accessPath: `/console/access/${token}` } : {}) };
 }
 
+/**
+ * REC-20: the head withdraws an approved grant before its window ends (the
+ * need is gone, the requester misused it, the link leaked). The link and every
+ * ticket issued under the grant stop working at once.
+ */
+export async function revokeAccessRequest(ctx: AppContext, actor: ActorContext, id: string, input: { reason: string }) {
+  const now = ctx.clock.now();
+  const found = await findAccessRequest(ctx.db, id);
+  if (!found) throw new AppError('not_found');
+  const { request: r, decision: d } = found;
+  await loadReadableCase(ctx, actor, r.caseId);
+  authorize(actor, 'access.revoke', r, 'case.read');
+  const reason = input.reason.trim();
+  if (reason.length < 4) throw new AppError('access.revoke_invalid', { detail: '须写明撤销理由' });
+  if (!d || !d.approved) throw new AppError('access.revoke_invalid', { detail: `申请${STATUS_LABELS[statusOf(d)]}，无可撤销的批准` });
+  if (found.revocation) throw new AppError('access.revoke_invalid', { detail: `已于 ${fmt(found.revocation.revokedAt)} 撤销` });
+  if (d.validUntil && d.validUntil < now) throw new AppError('access.revoke_invalid', { detail: '查阅期限已届满' });
+  try {
+    await ctx.db.transaction(async (tx) => {
+      await tx.insert(accessRevocations).values({ requestId: r.id, reason, revokedBy: actor.userId, revokedByName: actor.displayName, revokedAt: now });
+      const object = { type: 'accessRequest', id: r.id, agencyId: r.agencyId, agencyPath: r.agencyPath };
+      await recordAudit(tx, { at: now, actor, action: 'access.revoke', object, detail: { caseId: r.caseId, reason } });
+      // DESIGN §6: an access decision, sealed like the grant it withdraws.
+      await appendLeaf(tx, { kind: 'access.revocation', objectType: 'accessRequest', objectId: r.id, caseId: r.caseId, agencyPath: r.agencyPath, at: now, payload: { reason, by: actor.userId } });
+    });
+  } catch (e) {
+    const again = await findAccessRequest(ctx.db, id);
+    if (again?.revocation) throw new AppError('access.revoke_invalid', { detail: `已于 ${fmt(again.revocation.revokedAt)} 撤销` });
+    throw e;
+  }
+  const after = (await findAccessRequest(ctx.db, id))!;
+  return { request: presentAccessRequest(after.request, after.decision, actor, now, after.revocation) };
+}
+
 export interface AccessListFilter {
   caseId?: string | undefined;
-  status?: 'pending' | 'approved' | 'rejected' | undefined;
+  status?: 'pending' | 'approved' | 'rejected' | 'revoked' | undefined;
 }
 
 /** Requests on cases the actor may read, and the actor's own. */
@@ -229,24 +283,27 @@ export async function listAccessRequests(ctx: AppContext, actor: ActorContext, f
   const conds: SQL[] = [or(scopeWhere(actor, 'case.read', accessRequests.agencyPath), eq(accessRequests.requesterUserId, actor.userId), eq(accessRequests.createdBy, actor.userId))!];
   if (f.caseId) conds.push(eq(accessRequests.caseId, f.caseId));
   if (f.status === 'pending') conds.push(sql`${accessDecisions.requestId} IS NULL`);
-  if (f.status === 'approved') conds.push(eq(accessDecisions.approved, true));
+  if (f.status === 'approved') conds.push(eq(accessDecisions.approved, true), sql`${accessRevocations.requestId} IS NULL`);
   if (f.status === 'rejected') conds.push(eq(accessDecisions.approved, false));
+  if (f.status === 'revoked') conds.push(sql`${accessRevocations.requestId} IS NOT NULL`);
   const rows = await ctx.db
-    .select({ r: accessRequests, d: accessDecisions, caseNumber: cases.caseNumber })
+    .select({ r: accessRequests, d: accessDecisions, v: accessRevocations, caseNumber: cases.caseNumber })
     .from(accessRequests)
     .leftJoin(accessDecisions, eq(accessDecisions.requestId, accessRequests.id))
+    .leftJoin(accessRevocations, eq(accessRevocations.requestId, accessRequests.id))
     .innerJoin(cases, eq(cases.id, accessRequests.caseId))
     .where(and(...conds))
-    .orderBy(desc(accessRequests.createdAt))
+    .orderBy(desc(accessRequests.createdAt), desc(accessRequests.id))
     .limit(200);
-  return { items: rows.map((x) => ({ ...presentAccessRequest(x.r, x.d ?? undefined, actor, now), caseNumber: x.caseNumber })) };
+  return { items: rows.map((x) => ({ ...presentAccessRequest(x.r, x.d ?? undefined, actor, now, x.v ?? undefined), caseNumber: x.caseNumber })) };
 }
 
 /** A grant in force right now for one media file, or the reason why not (REC-20: limited in time and scope). */
-export function checkGrant(found: { request: RequestRow; decision: DecisionRow | undefined }, mediaId: string, caseId: string, now: Date, purpose: 'view' | 'download'): void {
+export function checkGrant(found: FoundRequest, mediaId: string, caseId: string, now: Date, purpose: 'view' | 'download'): void {
   const { request: r, decision: d } = found;
   if (r.caseId !== caseId) throw new AppError('access.out_of_scope');
   if (!d || !d.approved || !d.validFrom || !d.validUntil) throw new AppError('access.not_approved');
+  if (found.revocation) throw new AppError('access.revoked', { at: fmt(found.revocation.revokedAt), reason: found.revocation.reason });
   if (now < d.validFrom || now > d.validUntil) throw new AppError('access.outside_window', { from: fmt(d.validFrom), until: fmt(d.validUntil) });
   if (r.mediaIds && !r.mediaIds.includes(mediaId)) throw new AppError('access.out_of_scope');
   // REC-20: external requesters get no raw copy unless a copy was approved.
@@ -264,5 +321,6 @@ export async function grantByToken(db: DbOrTx, token: string) {
   if (!d) throw new AppError('not_found');
   const [r] = await db.select().from(accessRequests).where(eq(accessRequests.id, d.requestId));
   if (!r) throw new AppError('not_found');
-  return { request: r, decision: d };
+  const [v] = await db.select().from(accessRevocations).where(eq(accessRevocations.requestId, r.id));
+  return { request: r, decision: d, revocation: v };
 }

@@ -24,6 +24,8 @@ export interface BundleMediaItem {
   sha256: string;
   size: number;
   fileName: string;
+  /** REC-18: disposed of after its retention; listed with its sealed disposal, without bytes. */
+  disposal?: { at: string; reason: string };
   read: () => Promise<Uint8Array>;
 }
 export type BundleMediaSource = (ctx: AppContext, caseId: string) => Promise<BundleMediaItem[]>;
@@ -45,6 +47,7 @@ const README = (m: BundleManifest) => `三项制度执法平台 案卷导出包
 1. records/ 目录下的 .json 文件是文书各版本的规范化内容，其 SHA-256 即“完整性校验值”；
    同名 .docx 为便于阅读的 Word 副本，不参与核验。
 2. media/ 目录下为音像文件（导出时选择“仅哈希”的，只在 bundle.json 中列出其 SHA-256）。
+   保存期满后经批准销毁的音像文件不含内容，只列出其 SHA-256 和记入日志的销毁记录。
 3. bundle.json 列出每个文件对应的日志条目、默克尔包含证明（RFC 6962/9162）和签名检查点
    （C2SP tlog-checkpoint，Ed25519 签名）。
 4. 核验：npx sanxiang verify-bundle <本文件.zip> [--key <公钥>]
@@ -98,7 +101,13 @@ export async function exportCaseBundle(ctx: AppContext, actor: ActorContext, cas
   for (const m of media) {
     const leaf = leafFor(m.entryObjectId, 'media.ingest');
     if (!leaf) continue;
-    const path = options.includeMedia ? `media/${m.fileName}` : null;
+    const disposalLeaf = m.disposal ? leafFor(m.entryObjectId, 'media.disposal') : undefined;
+    if (m.disposal && disposalLeaf) {
+      // REC-18: the bytes are gone by an approved act; the bundle proves the act.
+      mediaFiles.push({ path: null, sha256: m.sha256, size: m.size, entry: await entryOf(leaf), disposed: { entry: await entryOf(disposalLeaf), at: m.disposal.at, reason: m.disposal.reason } });
+      continue;
+    }
+    const path = options.includeMedia && !m.disposal ? `media/${m.fileName}` : null;
     if (path) zip.file(path, await m.read());
     mediaFiles.push({ path, sha256: m.sha256, size: m.size, entry: await entryOf(leaf) });
   }

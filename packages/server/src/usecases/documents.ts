@@ -38,6 +38,7 @@ import { nextNumber } from './numbering.js';
 import { agencyCatalogue, catalogueOfAgency } from './document-kinds.js';
 import { appendLeaf } from './integrity-log.js';
 import { assertLegalReviewGate } from './review-gate.js';
+import { startPublication } from './publications.js';
 
 type VersionRow = typeof documentVersions.$inferSelect;
 type DocumentRow = typeof documents.$inferSelect;
@@ -179,6 +180,8 @@ export async function finalizeDocument(ctx: AppContext, actor: ActorContext, cas
       await tx.update(cases).set({ dates: { ...c.dates, decisionDate: String(fields.issueDate ?? today) }, updatedAt: now }).where(eq(cases.id, c.id));
     }
     await event(tx, c, actor, now, input.status === 'issued' ? 'document.issue' : 'document.sign', { documentId, kind: doc.kind, version: current.version, docNumber, contentHash: hash });
+    // PUB-2 · SX25-P 14: a decision made is a publication draft with its due date (usecases/publications.ts).
+    if (input.status === kind.finalStatus) await startPublication(tx, { caseRow: c, agency, documentId: doc.id, kind: doc.kind, fields, actor, now });
   });
   return getDocument(ctx, actor, caseId, documentId);
 }

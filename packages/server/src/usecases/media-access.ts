@@ -16,8 +16,9 @@ import { mediaServices } from '../blobs/index.js';
 import { sha256Hex } from '../lib/ids.js';
 import { recordAudit } from './audit.js';
 import { authorize } from './authorize.js';
-import { REQUESTER_KIND_LABELS, checkGrant, findAccessRequest, grantByToken, presentAccessRequest, type DecisionRow, type RequestRow } from './access.js';
+import { REQUESTER_KIND_LABELS, checkGrant, findAccessRequest, grantByToken, presentAccessRequest, type DecisionRow, type RequestRow, type RevocationRow } from './access.js';
 import { appendLeaf } from './integrity-log.js';
+import { assertNotDisposed, disposedIds } from './media-retention-state.js';
 import { loadReadableMedia, postAllows, type MediaRow } from './media.js';
 
 const VIEW_TICKET_MINUTES = 120;
@@ -28,6 +29,7 @@ export type Purpose = 'view' | 'download';
 interface Grant {
   request: RequestRow;
   decision: DecisionRow | undefined;
+  revocation?: RevocationRow | undefined;
 }
 
 interface Viewer {
@@ -107,6 +109,8 @@ async function logAndTicket(ctx: AppContext, m: MediaRow, purpose: Purpose, v: V
 export async function openMedia(ctx: AppContext, actor: ActorContext, mediaId: string, purpose: Purpose, input: { reason?: string | undefined; accessRequestId?: string | undefined }) {
   const now = ctx.clock.now();
   const { media: m, c } = await loadReadableMediaOrGrant(ctx, actor, mediaId, input.accessRequestId);
+  // REC-18: a file disposed of after its retention is no longer played or copied.
+  await assertNotDisposed(ctx.db, m);
   const byPost = !input.accessRequestId && (await postAllows(ctx, actor, m, purpose === 'view' ? 'media.view' : 'media.download'));
   if (byPost) {
     const roles = actor.roles.map((r) => ROLE_LABELS[r]).join('、');
@@ -145,7 +149,7 @@ async function activeGrantFor(ctx: AppContext, actor: ActorContext, m: MediaRow)
     const g = (await findAccessRequest(ctx.db, r.id))!;
     fallback ??= g;
     const d = g.decision;
-    if (d?.approved && d.validFrom && d.validUntil && d.validFrom <= now && now <= d.validUntil) return g;
+    if (d?.approved && !g.revocation && d.validFrom && d.validUntil && d.validFrom <= now && now <= d.validUntil) return g;
   }
   return fallback; // checkGrant then says why it does not hold
 }
@@ -157,6 +161,7 @@ export async function openMediaByToken(ctx: AppContext, token: string, mediaId: 
   const [m] = /^[0-9a-f-]{36}$/.test(mediaId) ? await ctx.db.select().from(mediaFiles).where(eq(mediaFiles.id, mediaId)) : [];
   if (!m || m.caseId !== grant.request.caseId) throw new AppError('not_found');
   checkGrant(grant, m.id, m.caseId, now, purpose);
+  await assertNotDisposed(ctx.db, m);
   const r = grant.request;
   const name = `${r.requesterName}（${REQUESTER_KIND_LABELS[r.requesterKind]}${r.requesterOrg ? '·' + r.requesterOrg : ''}）`;
   const t = await logAndTicket(ctx, m, purpose, { actor: null, grant, name, requesterKind: r.requesterKind, reason: r.reason, ip });
@@ -171,10 +176,23 @@ export async function accessLinkSummary(ctx: AppContext, token: string) {
   const files = grant.request.mediaIds
     ? await ctx.db.select().from(mediaFiles).where(inArray(mediaFiles.id, grant.request.mediaIds))
     : await ctx.db.select().from(mediaFiles).where(eq(mediaFiles.caseId, grant.request.caseId));
+  const disposed = await disposedIds(ctx.db, files.map((m) => m.id));
+  files.sort((a, b) => a.seq - b.seq);
   return {
-    request: presentAccessRequest(grant.request, grant.decision, null, now),
+    request: presentAccessRequest(grant.request, grant.decision, null, now, grant.revocation),
     case: { caseNumber: c?.caseNumber ?? '', title: c?.title ?? '' },
-    items: files.map((m) => ({ id: m.id, recordNumber: m.recordNumber, kind: m.kind, filename: m.filename, mimeType: m.mimeType, size: m.size, sha256: m.sha256, recordedStart: m.recordedStart.toISOString() })),
+    items: files.map((m) => ({
+      id: m.id,
+      recordNumber: m.recordNumber,
+      kind: m.kind,
+      filename: m.filename,
+      mimeType: m.mimeType,
+      size: m.size,
+      sha256: m.sha256,
+      recordedStart: m.recordedStart.toISOString(),
+      // REC-18: listed, but no longer played.
+      disposed: disposed.has(m.id),
+    })),
   };
 }
 
@@ -228,6 +246,8 @@ export async function mediaContent(ctx: AppContext, mediaId: string, ticket: str
   }
   const [m] = await ctx.db.select().from(mediaFiles).where(eq(mediaFiles.id, mediaId));
   if (!m) throw new AppError('not_found');
+  // REC-18: a ticket issued before the disposal serves nothing after it.
+  await assertNotDisposed(ctx.db, m);
   const { blobs } = mediaServices(ctx);
   const size = await blobs.size(m.sha256);
   if (size === null || size !== m.size) throw new AppError('media.blob_missing');

@@ -1,20 +1,11 @@
 /**
  * Rules of the evidence vault that are plain functions of their inputs (no
- * I/O, no clock): the upload deadline of a recording (REC-14), its retention
- * class and earliest disposal date (REC-18, NAT-19), the pre-use check of a
- * body camera (REC-9), the media kind of a MIME type.
+ * I/O, no clock): the upload deadline of a recording (REC-14), the pre-use
+ * check of a body camera (REC-9), the media kind of a MIME type. Retention
+ * (REC-18, NAT-19) lives in the core (records/retention.ts) and is
+ * re-exported here.
  */
-import {
-  AppError,
-  formatDateTime,
-  previewDeadline,
-  type ActionType,
-  type CaseFlags,
-  type CaseState,
-  type MeasureKey,
-  type ResolvedProfile,
-  type WorkCalendar,
-} from '@sanxiang/core';
+import { AppError, formatDateTime, previewDeadline, type ResolvedProfile, type WorkCalendar } from '@sanxiang/core';
 import { chinaDate } from '../lib/time.js';
 
 export type MediaKind = 'video' | 'audio' | 'photo';
@@ -92,76 +83,17 @@ export function uploadDeadline(input: {
   }
 }
 
-export type RetentionClass = 'routine' | 'caseFile' | 'longTerm';
-export const RETENTION_CLASS_LABELS: Record<RetentionClass, string> = {
-  routine: '日常音像记录',
-  caseFile: '证据音像记录（与案卷同期保存）',
-  longTerm: '长期保存',
-};
-
-/** NAT-19 · 国家档案局令第8号: 永久, 30 年, 10 年. */
-export type ArchiveClass = 'permanent' | 'years30' | 'years10';
-export const ARCHIVE_CLASS_LABELS: Record<ArchiveClass, string> = { permanent: '永久', years30: '30年', years10: '10年' };
-const ARCHIVE_YEARS: Record<ArchiveClass, number | null> = { permanent: null, years30: 30, years10: 10 };
-
-/**
- * REC-18: routine AV at least `av.retention.routineMonths` (XX-R 16: 12
- * months); evidence as long as the case file (GS-R 43, XX-R 16); the XX-R 10
- * situations long-term.
- */
-export function retentionClassOf(profile: ResolvedProfile, input: { evidence: boolean; situations: readonly MeasureKey[] }): { cls: RetentionClass; basis: string } {
-  const longTerm = profile.params['av.retention.longTerm'];
-  if (longTerm && input.situations.some((s) => longTerm.value.includes(s))) return { cls: 'longTerm', basis: longTerm.basis };
-  if (input.evidence) return { cls: 'caseFile', basis: profile.params['av.retention.evidence']?.basis ?? '' };
-  const months = profile.params['av.retention.routineMonths'];
-  return { cls: 'routine', basis: `${months?.value ?? 12}个月（${months?.basis || '机关配置'}）` };
-}
-
-/**
- * NAT-19: the agency maps case categories to an archive class
- * (`caseSettings.archiveClasses`); by default a major decision is kept
- * permanently, penalty and coercion files 30 years, the rest 10 years.
- */
-export function archiveClassOf(actionType: ActionType, flags: CaseFlags, caseSettings: Record<string, unknown>): ArchiveClass {
-  const map = caseSettings.archiveClasses as Partial<Record<ActionType | 'major', ArchiveClass>> | undefined;
-  if (flags.majorDecision) return map?.major ?? 'permanent';
-  const own = map?.[actionType];
-  if (own) return own;
-  return actionType === 'penalty' || actionType === 'coercion' ? 'years30' : 'years10';
-}
-
-export interface Disposal {
-  /** Earliest day the file may be disposed of (by an approved, logged act), or null. */
-  earliest: string | null;
-  label: string;
-}
-
-/**
- * REC-16, REC-18: the earliest disposal date. Nothing of an open case is
- * disposed of (GS-R 43 keeps AV while proceedings go on); case-file periods
- * run from 1 January after archiving.
- */
-export function earliestDisposal(input: {
-  cls: RetentionClass;
-  profile: ResolvedProfile;
-  calendar: WorkCalendar;
-  recordedEnd: Date;
-  caseState: CaseState;
-  archivedOn?: string | undefined;
-  archiveClass: ArchiveClass;
-}): Disposal {
-  if (input.cls === 'longTerm') return { earliest: null, label: '长期保存' };
-  const routineMonths = input.profile.params['av.retention.routineMonths']?.value ?? 12;
-  const routineEnd = input.calendar.addMonths(chinaDate(input.recordedEnd), routineMonths);
-  if (input.caseState !== 'archived' || !input.archivedOn) {
-    return { earliest: null, label: input.cls === 'routine' ? `案件归档后确定（不早于 ${routineEnd}）` : '案件归档后按案卷保管期限确定' };
-  }
-  if (input.cls === 'routine') return { earliest: routineEnd > input.archivedOn ? routineEnd : input.archivedOn, label: `日常音像记录保存${routineMonths}个月` };
-  const years = ARCHIVE_YEARS[input.archiveClass];
-  if (years === null) return { earliest: null, label: `与案卷同期：${ARCHIVE_CLASS_LABELS.permanent}` };
-  const start = `${Number(input.archivedOn.slice(0, 4)) + 1}-01-01`;
-  return { earliest: input.calendar.addYears(start, years), label: `与案卷同期：${ARCHIVE_CLASS_LABELS[input.archiveClass]}（自归档次年1月1日起算）` };
-}
+// REC-18, NAT-19: retention classes and the earliest disposal date are pure rules of the core.
+export {
+  ARCHIVE_CLASS_LABELS,
+  RETENTION_CLASS_LABELS,
+  archiveClassOf,
+  earliestDisposal,
+  retentionClassOf,
+  type ArchiveClass,
+  type Disposal,
+  type RetentionClass,
+} from '@sanxiang/core';
 
 /** REC-9 · SX25-R 15, SX19-R 13, XX-R 13: battery, storage and clock before use. */
 export const DEVICE_CHECK_LIMITS = {

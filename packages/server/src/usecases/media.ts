@@ -15,10 +15,13 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import {
   AppError,
   CASE_STAGE_LABELS,
+  DISPOSAL_STATUS_LABELS,
   MEASURE_KEYS,
   MEASURE_LABELS,
   allows,
   caseStateLabel,
+  disposalRequestBlockers,
+  disposalStatus,
   isCaseStage,
   stageChecklist,
   type CaseStage,
@@ -50,6 +53,7 @@ import { loadReadableCase } from './cases.js';
 import { appendLeaf } from './integrity-log.js';
 import { nextNumber } from './numbering.js';
 import { listAvExceptions } from './media-exceptions.js';
+import { fileRetention, loadRetentionState, presentDisposal, presentHold, type RetentionState } from './media-retention-state.js';
 import {
   FIXED_SITE_LABELS,
   MEDIA_KIND_LABELS,
@@ -497,13 +501,29 @@ export async function postAllows(ctx: AppContext, actor: ActorContext, m: Pick<M
 }
 
 type CaseLike = { state: CaseRow['state']; actionType: CaseRow['actionType']; flags: CaseRow['flags']; dates: CaseRow['dates']; agencyId: string };
+type KnownCase = { c?: CaseLike; cc?: Awaited<ReturnType<typeof loadCaseContext>>; retention?: RetentionState };
 
-export async function presentMedia(ctx: AppContext, actor: ActorContext | null, m: MediaRow, known?: { c?: CaseLike; cc?: Awaited<ReturnType<typeof loadCaseContext>> }) {
+/** REC-18, NAT-19: the earliest disposal date of a file, from its class and its case's archive class. */
+export async function disposalDateOf(db: DbOrTx, m: MediaRow, known?: KnownCase) {
+  const [c] = known?.c ? [known.c] : await db.select().from(cases).where(eq(cases.id, m.caseId));
+  const cc = known?.cc ?? (await loadCaseContext(db, c as CaseRow));
+  const [agency] = await db.select({ caseSettings: agencies.caseSettings }).from(agencies).where(eq(agencies.id, m.agencyId));
+  const archiveClass = archiveClassOf(c!.actionType, c!.flags, agency?.caseSettings ?? {});
+  return earliestDisposal({ cls: m.retentionClass, profile: cc.profile, calendar: cc.calendar, recordedEnd: m.recordedEnd, caseState: c!.state, archivedOn: c!.dates.archivedOn, archiveClass });
+}
+
+export async function presentMedia(ctx: AppContext, actor: ActorContext | null, m: MediaRow, known?: KnownCase) {
   const [c] = known?.c ? [known.c] : await ctx.db.select().from(cases).where(eq(cases.id, m.caseId));
   const cc = known?.cc ?? (await loadCaseContext(ctx.db, c as CaseRow));
-  const [agency] = await ctx.db.select({ caseSettings: agencies.caseSettings }).from(agencies).where(eq(agencies.id, m.agencyId));
-  const archiveClass = archiveClassOf(c!.actionType, c!.flags, agency?.caseSettings ?? {});
-  const disposal = earliestDisposal({ cls: m.retentionClass, profile: cc.profile, calendar: cc.calendar, recordedEnd: m.recordedEnd, caseState: c!.state, archivedOn: c!.dates.archivedOn, archiveClass });
+  const disposal = await disposalDateOf(ctx.db, m, { c: c as CaseLike, cc });
+  // REC-18: holds, disposal requests and the disposal itself.
+  const state = known?.retention ?? (await loadRetentionState(ctx.db, m.caseId));
+  const fr = fileRetention(state, m.id);
+  const today = chinaDate(ctx.clock.now());
+  const facts = { earliest: disposal.earliest, earliestLabel: disposal.label, today, activeHolds: fr.activeHolds.map((h) => ({ reason: h.hold.reason })), disposed: !!fr.executed, pending: !!fr.pending };
+  const status = disposalStatus(facts);
+  const rel = actor ? relationTo(actor, scopeOf(m)) : null;
+  const disposed = !!fr.executed;
   const deviceCheck = m.deviceId ? await lastCheckBefore(ctx.db, m.deviceId, m.recordedStart) : null;
   return {
     id: m.id,
@@ -542,12 +562,24 @@ export async function presentMedia(ctx: AppContext, actor: ActorContext | null, 
       basis: m.retentionBasis,
       earliestDisposal: disposal.earliest,
       label: disposal.label,
-      // REC-16 · SX25-R 22: there is no deletion path; disposal after the date is not implemented.
-      disposal: 'notImplemented' as const,
+      // REC-16 · SX25-R 22: no deletion path; after the date, a disposal approved by the head (media-retention.ts).
+      status,
+      statusLabel: DISPOSAL_STATUS_LABELS[status],
+      blockers: disposalRequestBlockers(facts).map((b) => b.reason),
+      holds: fr.holds.map(presentHold),
+      disposal: fr.executed ? presentDisposal(fr.executed) : fr.pending ? presentDisposal(fr.pending) : null,
+      disposals: fr.history.map(presentDisposal),
     },
+    disposed,
     abilities: actor
-      ? { view: await postAllows(ctx, actor, m, 'media.view'), download: await postAllows(ctx, actor, m, 'media.download') }
-      : { view: false, download: false },
+      ? {
+          view: !disposed && (await postAllows(ctx, actor, m, 'media.view')),
+          download: !disposed && (await postAllows(ctx, actor, m, 'media.download')),
+          hold: !disposed && allows(actor, 'media.hold', rel!),
+          requestDisposal: status === 'disposable' && allows(actor, 'media.dispose.request', rel!),
+          approveDisposal: status === 'pending' && allows(actor, 'media.dispose.approve', rel!) && fr.pending?.request.requestedBy !== actor.userId,
+        }
+      : { view: false, download: false, hold: false, requestDisposal: false, approveDisposal: false },
   };
 }
 
@@ -568,8 +600,9 @@ export async function listCaseMedia(ctx: AppContext, actor: ActorContext, caseId
   const c = await loadReadableCase(ctx, actor, caseId);
   const cc = await loadCaseContext(ctx.db, c);
   const rows = await ctx.db.select().from(mediaFiles).where(eq(mediaFiles.caseId, c.id)).orderBy(asc(mediaFiles.seq));
+  const retention = await loadRetentionState(ctx.db, c.id);
   const items = [];
-  for (const m of rows) items.push(await presentMedia(ctx, actor, m, { c, cc }));
+  for (const m of rows) items.push(await presentMedia(ctx, actor, m, { c, cc, retention }));
   const today = chinaDate(ctx.clock.now());
   const rel = relationTo(actor, scopeOf(c));
   let canUpload = false;
@@ -595,7 +628,10 @@ export async function listCaseMedia(ctx: AppContext, actor: ActorContext, caseId
       requestAccess: allows(actor, 'access.request', rel),
       approveAccess: allows(actor, 'access.approve', rel),
       accessLog: allows(actor, 'media.accessLog', rel),
+      // REC-18 · GS-R 43 ¶3: a hold on the whole case.
+      hold: allows(actor, 'media.hold', rel),
     },
+    holds: retention.holds.filter((h) => h.hold.mediaId === null).map(presentHold),
   };
 }
 

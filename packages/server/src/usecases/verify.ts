@@ -7,6 +7,8 @@
  * - a record version changed after it was sealed, deleted, or finalized
  *   without being sealed;
  * - whatever the registered leaf verifiers check (media blobs).
+ * A media file disposed of by an approved, sealed act (REC-18) is named as a
+ * note, not a problem: its bytes are gone on purpose.
  */
 import { asc, gt, isNotNull } from 'drizzle-orm';
 import { integrity } from '@sanxiang/core';
@@ -28,7 +30,8 @@ export type ProblemKind =
   | 'blob.missing'
   | 'blob.altered'
   | 'object.missing'
-  | 'object.changed';
+  | 'object.changed'
+  | 'object.unlogged';
 
 export interface Problem {
   kind: ProblemKind;
@@ -45,8 +48,15 @@ export interface LeafRow {
   data: Record<string, unknown>;
 }
 
+/** Something the verifier found in order and names for the reader (a disposed file, REC-18). */
+export interface VerifyNote {
+  kind: 'media.disposed';
+  message: string;
+  ref: Record<string, unknown>;
+}
+
 /** Checks the object behind a leaf of one kind (registered by the module that owns the kind). */
-export type LeafVerifier = (ctx: AppContext, leaves: LeafRow[]) => Promise<Problem[]>;
+export type LeafVerifier = (ctx: AppContext, leaves: LeafRow[]) => Promise<Problem[] | { problems: Problem[]; notes?: VerifyNote[] }>;
 const leafVerifiers = new Map<string, LeafVerifier>();
 
 export function registerLeafVerifier(kind: string, verifier: LeafVerifier): void {
@@ -58,10 +68,12 @@ export interface VerifyReport {
   checkpoints: number;
   records: number;
   problems: Problem[];
+  notes: VerifyNote[];
 }
 
 export async function verifyAll(ctx: AppContext, onProgress: (line: string) => void = () => {}): Promise<VerifyReport> {
   const problems: Problem[] = [];
+  const notes: VerifyNote[] = [];
   const head = await logSize(ctx.db);
   const signer = await loadLogSigner(ctx);
   const checkpoints = await ctx.db.select().from(logCheckpoints).orderBy(asc(logCheckpoints.size));
@@ -154,7 +166,13 @@ export async function verifyAll(ctx: AppContext, onProgress: (line: string) => v
   // 3. Whatever else the log seals (media blobs, …).
   for (const [kind, verifier] of leafVerifiers) {
     const leaves = byKind.get(kind) ?? [];
-    if (leaves.length) problems.push(...(await verifier(ctx, leaves)));
+    if (!leaves.length) continue;
+    const r = await verifier(ctx, leaves);
+    if (Array.isArray(r)) problems.push(...r);
+    else {
+      problems.push(...r.problems);
+      notes.push(...(r.notes ?? []));
+    }
   }
-  return { leaves: head.size, checkpoints: checkpoints.length, records: versions.length, problems };
+  return { leaves: head.size, checkpoints: checkpoints.length, records: versions.length, problems, notes };
 }

@@ -69,8 +69,8 @@ describe('session', () => {
     mockFetch({
       'GET /api/v1/auth/me': { body: { user: me({ roles: ['officer'], roleLabels: ['执法人员'] }) } },
     });
-    renderConsole('/records');
-    expect(await screen.findByText('执法记录 · 功能建设中')).toBeTruthy();
+    renderConsole('/supervision');
+    expect(await screen.findByText('监督 · 功能建设中')).toBeTruthy();
   });
 
   it('forced password change: checks the rule in the browser, shows the server message, then continues', async () => {

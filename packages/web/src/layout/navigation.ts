@@ -2,7 +2,7 @@
  * The console's areas and who sees them. Menus only hide what a user cannot
  * use; every API call is authorized again on the server (DESIGN.md §5).
  */
-import { ADMIN_ROLES, POLICY, type Role } from '../domain.js';
+import { ADMIN_ROLES, POLICY, type Action, type Role } from '../domain.js';
 
 export interface NavItem {
   path: string;
@@ -20,8 +20,6 @@ export interface NavGroup {
 }
 
 export const BUSINESS_NAV: NavItem[] = [
-  { path: '/records', label: '执法记录', visibleTo: 'business', placeholder: true },
-  { path: '/disclosure', label: '执法公示', visibleTo: 'business', placeholder: true },
   { path: '/supervision', label: '监督', visibleTo: 'business', placeholder: true },
 ];
 
@@ -38,6 +36,24 @@ export const CASES_NAV: NavGroup = {
   ],
 };
 
+const rolesOf = (action: Action): Role[] => [...new Set(POLICY[action].flatMap((r) => (r.roles === 'any' ? [] : [...r.roles])))];
+
+/**
+ * 执法记录 (issue 5): access requests (REC-20) for the case readers, the
+ * body-camera registry (REC-9, REC-23) for the device readers, and the
+ * disposal queue (REC-18) for the records keeper and the agency head. The
+ * recordings themselves are on each case's media tab.
+ */
+export const RECORDS_NAV: NavGroup = {
+  key: '/records',
+  label: '执法记录',
+  items: [
+    { path: '/records/access', label: '调阅申请', visibleTo: CASE_READERS },
+    { path: '/records/devices', label: '执法记录仪', visibleTo: rolesOf('device.read') },
+    { path: '/records/disposals', label: '销毁审批', visibleTo: [...new Set([...rolesOf('media.dispose.request'), ...rolesOf('media.dispose.approve')])] },
+  ],
+};
+
 /** 法制审核 (REV-1..REV-13): the review queue and review pages (same readers as cases), and the catalogue (ex-ante information). */
 export const REVIEW_NAV: NavGroup = {
   key: '/review',
@@ -45,6 +61,20 @@ export const REVIEW_NAV: NavGroup = {
   items: [
     { path: '/review/queue', label: '审核队列', visibleTo: CASE_READERS },
     { path: '/review/catalogue', label: '目录清单', visibleTo: 'business' },
+  ],
+};
+
+/** Roles that read publications (the policy table's `publication.read`): clerk, approver, agency head, supervisor. */
+export const PUBLICATION_READERS: readonly Role[] = rolesOf('publication.read');
+
+/** 执法公示 (PUB-1..PUB-10): the publication queue and pages, and the inbox of the public's corrections and complaints. */
+export const DISCLOSURE_NAV: NavGroup = {
+  key: '/disclosure',
+  label: '执法公示',
+  items: [
+    { path: '/disclosure/publications', label: '公示管理', visibleTo: PUBLICATION_READERS },
+    { path: '/disclosure/requests', label: '更正与投诉', visibleTo: PUBLICATION_READERS },
+    { path: '/disclosure/exante', label: '事前公开', visibleTo: rolesOf('exante.read') },
   ],
 };
 
@@ -75,7 +105,7 @@ export const RULES_NAV: NavGroup = {
 };
 
 /** Menu groups, in menu order (the business groups come before the single business entries). */
-export const BUSINESS_GROUPS: readonly NavGroup[] = [CASES_NAV, REVIEW_NAV];
+export const BUSINESS_GROUPS: readonly NavGroup[] = [CASES_NAV, RECORDS_NAV, REVIEW_NAV, DISCLOSURE_NAV];
 export const NAV_GROUPS: readonly NavGroup[] = [...BUSINESS_GROUPS, RULES_NAV, ADMIN_NAV];
 
 export const PROFILE_NAV: NavItem = { path: '/profile', label: '个人中心', visibleTo: 'everyone' };

@@ -1,6 +1,7 @@
 /**
  * The evidence vault (issue 5): media upload (tus), metadata, playback with
- * range requests, copies, AV exceptions, access requests and links, devices.
+ * range requests, copies, AV exceptions, access requests and links (and
+ * their revocation), litigation holds and disposals (REC-18), devices.
  * Thin: validate → actor → use case → presenter.
  */
 import type http from 'node:http';
@@ -32,7 +33,8 @@ import { findAgency } from '../../usecases/agencies.js';
 import { checkUploadCreation, completeUpload, createUploadIntent, getMedia, getUpload, listCaseMedia, loadOwnPendingUpload } from '../../usecases/media.js';
 import { accessLinkSummary, mediaAccessHistory, mediaContent, openMedia, openMediaByToken, type ContentAnswer } from '../../usecases/media-access.js';
 import { createAvException, decideAvException } from '../../usecases/media-exceptions.js';
-import { REQUESTER_KINDS, REQUESTER_KIND_LABELS, createAccessRequest, decideAccessRequest, listAccessRequests } from '../../usecases/access.js';
+import { REQUESTER_KINDS, REQUESTER_KIND_LABELS, createAccessRequest, decideAccessRequest, listAccessRequests, revokeAccessRequest } from '../../usecases/access.js';
+import { decideDisposal, listDisposals, listHolds, placeHold, releaseHold, requestDisposal } from '../../usecases/media-retention.js';
 import { DEVICE_KIND_LABELS, assignDevice, getDevice, listDevices, recordDeviceCheck, recordDeviceIncident, registerDevice, type DeviceKind } from '../../usecases/devices.js';
 import { DEVICE_CHECK_LIMITS, FIXED_SITE_LABELS, RETENTION_CLASS_LABELS } from '../../usecases/media-rules.js';
 
@@ -280,7 +282,7 @@ export default async function mediaRoutes(app: FastifyInstance, opts: { ctx?: Ap
   // ---- access requests (REC-20, REC-21) -----------------------------------
   r.get(
     '/access-requests',
-    { schema: { tags: ['access'], querystring: z.object({ caseId: Id.optional(), status: z.enum(['pending', 'approved', 'rejected']).optional() }) } },
+    { schema: { tags: ['access'], querystring: z.object({ caseId: Id.optional(), status: z.enum(['pending', 'approved', 'rejected', 'revoked']).optional() }) } },
     async (req) => {
       const actor = await requireActor(req);
       return listAccessRequests(req.ctx, actor, req.query);
@@ -323,6 +325,89 @@ export default async function mediaRoutes(app: FastifyInstance, opts: { ctx?: Ap
     async (req) => {
       const actor = await requireActor(req);
       return decideAccessRequest(req.ctx, actor, req.params.id, req.body);
+    },
+  );
+
+  r.post(
+    '/access-requests/:id/revocation',
+    {
+      schema: {
+        tags: ['access'],
+        summary: '机关负责人撤销已批准的查阅（写明理由；查阅链接和已发放的播放凭证随即失效）',
+        params: z.object({ id: Id }),
+        body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req);
+      return revokeAccessRequest(req.ctx, actor, req.params.id, req.body);
+    },
+  );
+
+  // ---- retention: litigation holds and disposal (REC-18) -----------------
+  r.get('/cases/:id/media-holds', { schema: { tags: ['retention'], summary: '本案诉讼保全（在保全和已解除）', params: z.object({ id: Id }) } }, async (req) => {
+    const actor = await requireActor(req);
+    return listHolds(req.ctx, actor, req.params.id);
+  });
+  r.post(
+    '/cases/:id/media-holds',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: '诉讼保全：诉讼未结期间音像记录不得销毁（GS-R 第四十三条第三款）；不指定文件时保全本案全部音像记录',
+        params: z.object({ id: Id }),
+        body: z.object({ mediaId: Id.nullable().optional(), reason: z.string().trim().min(1).max(1000), reference: z.string().trim().max(200).optional() }),
+      },
+    },
+    async (req, reply) => {
+      const actor = await requireActor(req);
+      return reply.status(201).send({ hold: await placeHold(req.ctx, actor, req.params.id, req.body) });
+    },
+  );
+  r.post(
+    '/media-holds/:id/release',
+    { schema: { tags: ['retention'], summary: '解除诉讼保全（写明理由）', params: z.object({ id: Id }), body: z.object({ reason: z.string().trim().min(1).max(1000) }) } },
+    async (req) => {
+      const actor = await requireActor(req);
+      return { hold: await releaseHold(req.ctx, actor, req.params.id, req.body) };
+    },
+  );
+  r.post(
+    '/media/:id/disposals',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: '申请销毁保存期满的音像记录（档案管理员；须无诉讼保全；由机关负责人另行审批）',
+        params: z.object({ id: Id }),
+        body: z.object({ reason: z.string().trim().min(1).max(1000) }),
+      },
+    },
+    async (req, reply) => {
+      const actor = await requireActor(req);
+      return reply.status(201).send(await requestDisposal(req.ctx, actor, req.params.id, req.body));
+    },
+  );
+  r.get(
+    '/media-disposals',
+    { schema: { tags: ['retention'], summary: '音像记录销毁申请', querystring: z.object({ status: z.enum(['pending', 'disposed', 'refused']).optional() }) } },
+    async (req) => {
+      const actor = await requireActor(req);
+      return listDisposals(req.ctx, actor, req.query);
+    },
+  );
+  r.post(
+    '/media-disposals/:id/decision',
+    {
+      schema: {
+        tags: ['retention'],
+        summary: '机关负责人审批销毁（不得审批本人的申请）；批准即销毁：删除存储文件（他案仍引用的保留），记录保留为“已销毁”并记入日志',
+        params: z.object({ id: Id }),
+        body: z.object({ approved: z.boolean(), comment: z.string().max(1000).optional() }),
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req);
+      return decideDisposal(req.ctx, actor, req.params.id, req.body);
     },
   );
 

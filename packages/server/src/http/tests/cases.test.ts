@@ -102,7 +102,10 @@ describe('NAT-13 · GB 11643 / GB 32100: party registry', () => {
     const list = await api('GET', '/parties', 'ty_officer1');
     const id = list.json().items[0].id;
     expect((await api('GET', `/parties/${id}`, 'lz_officer1')).statusCode).toBe(404);
-    expect((await api('GET', '/parties', 'lz_officer1')).json().items).toEqual([]);
+    // 兰州's own (demo) parties only, never 太原's.
+    const theirs = (await api('GET', '/parties', 'lz_officer1')).json().items as { id: string; agencyId: string }[];
+    expect(theirs.map((p) => p.id)).not.toContain(id);
+    expect(new Set(theirs.map((p) => p.agencyId)).has(list.json().items[0].agencyId)).toBe(false);
   });
 });
 

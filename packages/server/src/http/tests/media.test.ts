@@ -101,7 +101,7 @@ interface MediaJson {
   recordNumber: string;
   upload: { due: string | null; late: boolean; basis: string };
   retention: { class: string; earliestDisposal: string | null; label: string };
-  abilities: { view: boolean; download: boolean };
+  abilities: { view: boolean; download: boolean; hold: boolean; requestDisposal: boolean; approveDisposal: boolean };
 }
 
 async function openView(mediaId: string, who = 'ty_officer1', body: Record<string, unknown> = {}) {
@@ -452,7 +452,7 @@ describe('REC-20 · XX-R 18: every view and copy is logged with requester, reaso
   it('REC-14 · GS-R 43: officers may not keep copies; a head may, and the copy is logged', async () => {
     const c = await newCase();
     const m = (await upload(c.id, crypto.randomBytes(4000))).json.media;
-    expect(m.abilities).toEqual({ view: true, download: false });
+    expect(m.abilities).toEqual({ view: true, download: false, hold: false, requestDisposal: false, approveDisposal: false });
     const off = await api('POST', `/media/${m.id}/downloads`, 'ty_officer1', {});
     expect(off.statusCode).toBe(403);
     expect(off.json().error.code).toBe('access.copy_not_allowed');
@@ -581,7 +581,7 @@ describe('REC-14 · per-profile upload deadlines, flagged when late', () => {
   });
 });
 
-describe('REC-18 · NAT-19: retention class and earliest disposal; no deletion path', () => {
+describe('REC-18 · NAT-19: retention class and earliest disposal; no deletion path (disposal: retention.test.ts)', () => {
   it('evidence is kept with the case file, routine AV at least 12 months, XX-R 10 situations long-term', async () => {
     const c = await newCase();
     const ev = await upload(c.id, crypto.randomBytes(500), { metadata: meta({ evidence: true, cameraOperatorId: ids.ty_officer2, deviceLabel: '某品牌 X1', evidenceExplanation: '作为证据使用的现场录像' }) });

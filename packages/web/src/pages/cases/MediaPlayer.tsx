@@ -22,19 +22,28 @@ function Watermark({ text }: { text: string }) {
   );
 }
 
-export function MediaPlayer({ item, onClose }: { item: MediaItem; onClose: () => void }) {
+/** What the player shows of a file (a case's media item, or a file of an access link). */
+export type PlayableItem = Pick<MediaItem, 'id' | 'recordNumber' | 'filename' | 'sha256'> & { contentNotes?: string };
+
+/**
+ * `openPath`: where the view is opened and logged — the signed-in user's
+ * `/media/:id/views` by default, an external requester's
+ * `/access/:token/media/:id/views` on an access link.
+ */
+export function MediaPlayer({ item, onClose, openPath }: { item: PlayableItem; onClose: () => void; openPath?: string }) {
   const [open, setOpen] = useState<OpenAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const path = openPath ?? `/media/${item.id}/views`;
   useEffect(() => {
     let live = true;
     api
-      .post<OpenAnswer>(`/media/${item.id}/views`, {})
+      .post<OpenAnswer>(path, {})
       .then((a) => live && setOpen(a))
       .catch((e: unknown) => live && setError(errorMessage(e)));
     return () => {
       live = false;
     };
-  }, [item.id]);
+  }, [path]);
   return (
     <Modal open title={`${item.recordNumber} ${item.filename}`} onCancel={onClose} footer={null} width={760} destroyOnHidden>
       {error ? <Alert type="error" showIcon title={error} /> : null}
@@ -44,7 +53,7 @@ export function MediaPlayer({ item, onClose }: { item: MediaItem; onClose: () =>
           <div style={{ position: 'relative', background: '#000', minHeight: 120 }} data-testid="media-stage">
             {open.kind === 'video' ? <video data-testid="media-video" src={open.url} controls autoPlay muted playsInline controlsList="nodownload" style={{ width: '100%', display: 'block' }} onContextMenu={(e) => e.preventDefault()} /> : null}
             {open.kind === 'audio' ? <audio data-testid="media-audio" src={open.url} controls controlsList="nodownload" style={{ width: '100%', marginTop: 48, marginBottom: 48 }} /> : null}
-            {open.kind === 'photo' ? <img data-testid="media-photo" src={open.url} alt={item.contentNotes} style={{ width: '100%', display: 'block' }} onContextMenu={(e) => e.preventDefault()} /> : null}
+            {open.kind === 'photo' ? <img data-testid="media-photo" src={open.url} alt={item.contentNotes ?? item.filename} style={{ width: '100%', display: 'block' }} onContextMenu={(e) => e.preventDefault()} /> : null}
             <Watermark text={open.watermark} />
           </div>
           <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
@@ -56,9 +65,9 @@ export function MediaPlayer({ item, onClose }: { item: MediaItem; onClose: () =>
   );
 }
 
-/** A copy (download), logged like a view; only offered where the post allows it (GS-R 43). */
-export async function downloadMedia(item: MediaItem): Promise<void> {
-  const a = await api.post<OpenAnswer>(`/media/${item.id}/downloads`, {});
+/** A copy (download), logged like a view; only offered where the post allows it (GS-R 43) or a copy was approved (REC-20). */
+export async function downloadMedia(item: Pick<MediaItem, 'id'>, openPath?: string): Promise<void> {
+  const a = await api.post<OpenAnswer>(openPath ?? `/media/${item.id}/downloads`, {});
   const link = document.createElement('a');
   link.href = a.url;
   link.rel = 'noopener';

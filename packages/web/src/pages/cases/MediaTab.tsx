@@ -5,9 +5,11 @@
  * here and checked by the server, NAT-18) with the metadata of REC-8,
  * REC-15 and REC-17, playback with a watermark (REC-20), and the
  * interruption notes and permitted stops (REC-11, REC-12) with the leader's
- * approval.
+ * approval, and retention (REC-18): litigation holds, the keeper's disposal
+ * request after the retention date and the head's approval.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Descriptions, Empty, Form, Input, Modal, Progress, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, PlayCircleOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -16,7 +18,11 @@ import { api, errorMessage } from '../../api/client.js';
 import type { Officer } from '../../api/cases.js';
 import { fileSha256 } from './MediaSha256.js';
 import { MediaPlayer, downloadMedia } from './MediaPlayer.js';
-import type { AvExceptionItem, CaseMedia, DeviceItem, MediaItem, MediaMeta, UploadIntent } from './MediaTypes.js';
+import type { AvExceptionItem, CaseMedia, DeviceItem, HoldItem, MediaItem, MediaMeta, UploadIntent } from './MediaTypes.js';
+import { CaseHolds, DisposalDecisionModal, ReasonModal, RetentionDetails, RetentionTag } from '../media/Retention.js';
+
+/** The retention dialogs of the tab (REC-18). */
+type RetentionDialog = { kind: 'hold'; media: MediaItem | null } | { kind: 'release'; hold: HoldItem } | { kind: 'request'; media: MediaItem } | { kind: 'decide'; media: MediaItem };
 
 const REQUIREMENT_TAG = { mandatory: <Tag color="red">应当记录</Tag>, situational: <Tag color="orange">视情记录</Tag>, none: null } as const;
 
@@ -368,6 +374,7 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
   const [error, setError] = useState<string | null>(null);
   const [playing, setPlaying] = useState<MediaItem | null>(null);
   const [exceptionForm, setExceptionForm] = useState(false);
+  const [dialog, setDialog] = useState<RetentionDialog | null>(null);
   const { message } = App.useApp();
 
   const load = useCallback(async () => {
@@ -396,7 +403,11 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
   return (
     <div data-testid="media-tab">
       <Space direction="vertical" style={{ width: '100%' }} size="middle">
-        <Card size="small" title={`本环节音像记录要求（${data.stateLabel}）`}>
+        <Card
+          size="small"
+          title={`本环节音像记录要求（${data.stateLabel}）`}
+          extra={data.abilities.requestAccess || data.abilities.approveAccess ? <Link to={`/records/access?caseId=${encodeURIComponent(caseId)}`}>本案调阅申请（REC-20）</Link> : null}
+        >
           <AvLines items={data.avChecklist} />
         </Card>
         <Table<MediaItem>
@@ -420,7 +431,9 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
                 {m.speakers.length ? <Descriptions.Item label="讲话人" span={2}>{m.speakers.map((s) => `${s.name}（${s.identity}）${s.summary ? '：' + s.summary : ''}`).join('；')}</Descriptions.Item> : null}
                 {m.evidence ? <Descriptions.Item label="证据说明" span={2}>{m.evidenceExplanation}</Descriptions.Item> : null}
                 <Descriptions.Item label="上传期限">{m.upload.due ?? '—'}（{m.upload.basis}）</Descriptions.Item>
-                <Descriptions.Item label="保存">{m.retention.classLabel}：{m.retention.label}；不设删除功能（REC-16）</Descriptions.Item>
+                <Descriptions.Item label="保存" span={2}>
+                  <RetentionDetails m={m} canRelease={m.abilities.hold || data.abilities.hold} onRelease={(hold) => setDialog({ kind: 'release', hold })} />
+                </Descriptions.Item>
                 <Descriptions.Item label="SHA-256" span={2}><Typography.Text code copyable>{m.sha256}</Typography.Text></Descriptions.Item>
               </Descriptions>
             ),
@@ -428,7 +441,15 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
           columns={[
             { title: '编号', dataIndex: 'recordNumber', width: 80 },
             { title: '类型', dataIndex: 'kindLabel', width: 60 },
-            { title: '文件', render: (_, m) => <span>{m.filename} <Typography.Text type="secondary">{bytes(m.size)}</Typography.Text>{m.evidence ? <Tag color="blue" style={{ marginLeft: 6 }}>证据</Tag> : null}</span> },
+            {
+              title: '文件',
+              render: (_, m) => (
+                <span style={m.disposed ? { textDecoration: 'line-through' } : undefined}>
+                  {m.filename} <Typography.Text type="secondary">{bytes(m.size)}</Typography.Text>
+                  {m.evidence ? <Tag color="blue" style={{ marginLeft: 6 }}>证据</Tag> : null}
+                </span>
+              ),
+            },
             { title: '录制时间', render: (_, m) => dayjs(m.recordedStart).format('YYYY-MM-DD HH:mm') },
             { title: '地点', dataIndex: 'place', ellipsis: true },
             { title: '执法事项', render: (_, m) => m.situations.map((s) => <Tag key={s.key}>{s.label}</Tag>) },
@@ -444,9 +465,17 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
                 ),
             },
             {
+              title: '保存',
+              render: (_, m) => (
+                <Tooltip title={m.retention.disposal?.status === 'disposed' ? `${m.retention.disposal.reason}（${m.retention.disposal.decision?.by}批准）` : m.retention.label}>
+                  <RetentionTag m={m} />
+                </Tooltip>
+              ),
+            },
+            {
               title: '操作',
               render: (_, m) => (
-                <Space>
+                <Space wrap>
                   {m.abilities.view ? (
                     <Button size="small" icon={<PlayCircleOutlined />} onClick={() => setPlaying(m)} data-testid={`play-${m.recordNumber}`}>
                       {m.kind === 'photo' ? '查看' : '播放'}
@@ -455,6 +484,21 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
                   {m.abilities.download ? (
                     <Button size="small" icon={<DownloadOutlined />} onClick={() => void downloadMedia(m).catch((e: unknown) => message.error(errorMessage(e)))}>
                       下载
+                    </Button>
+                  ) : null}
+                  {m.abilities.hold ? (
+                    <Button size="small" onClick={() => setDialog({ kind: 'hold', media: m })} data-testid={`hold-${m.recordNumber}`}>
+                      保全
+                    </Button>
+                  ) : null}
+                  {m.abilities.requestDisposal ? (
+                    <Button size="small" danger onClick={() => setDialog({ kind: 'request', media: m })} data-testid={`request-disposal-${m.recordNumber}`}>
+                      申请销毁
+                    </Button>
+                  ) : null}
+                  {m.abilities.approveDisposal ? (
+                    <Button size="small" type="primary" danger onClick={() => setDialog({ kind: 'decide', media: m })} data-testid={`decide-disposal-${m.recordNumber}`}>
+                      审批销毁
                     </Button>
                   ) : null}
                 </Space>
@@ -470,8 +514,66 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
         >
           {data.exceptions.length ? <ExceptionList caseId={caseId} items={data.exceptions} canApprove={data.abilities.approveException} onChanged={changed} /> : <Typography.Text type="secondary">无</Typography.Text>}
         </Card>
+        <Card size="small" title="诉讼保全（REC-18：诉讼未结期间音像记录不得销毁）">
+          <CaseHolds holds={data.holds ?? []} canHold={data.abilities.hold} onPlace={() => setDialog({ kind: 'hold', media: null })} onRelease={(hold) => setDialog({ kind: 'release', hold })} />
+        </Card>
       </Space>
       {playing ? <MediaPlayer item={playing} onClose={() => setPlaying(null)} /> : null}
+      {dialog?.kind === 'hold' ? (
+        <ReasonModal
+          title={dialog.media ? `诉讼保全：${dialog.media.recordNumber} ${dialog.media.filename}` : '诉讼保全：本案全部音像记录'}
+          label="保全理由"
+          okText="保全"
+          extra={[{ name: 'reference', label: '诉讼、复议案号（可选）', placeholder: '（2026）晋0105行初12号' }]}
+          onClose={() => setDialog(null)}
+          onSubmit={async (v) => {
+            await api.post(`/cases/${caseId}/media-holds`, { mediaId: dialog.media?.id ?? null, reason: v.reason, ...(v.reference ? { reference: v.reference } : {}) });
+            message.success('已保全，保全期间不得销毁');
+            setDialog(null);
+            changed();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'release' ? (
+        <ReasonModal
+          title={`解除诉讼保全：${dialog.hold.reason}`}
+          label="解除理由"
+          okText="解除"
+          onClose={() => setDialog(null)}
+          onSubmit={async (v) => {
+            await api.post(`/media-holds/${dialog.hold.id}/release`, { reason: v.reason });
+            message.success('已解除保全');
+            setDialog(null);
+            changed();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'request' ? (
+        <ReasonModal
+          title={`申请销毁：${dialog.media.recordNumber} ${dialog.media.filename}`}
+          label="销毁理由"
+          okText="提交申请"
+          danger
+          intro={<Alert type="info" showIcon style={{ marginBottom: 12 }} title={`保存期限已届满（${dialog.media.retention.label}，最早可销毁日 ${dialog.media.retention.earliestDisposal}）。申请须经机关负责人另行审批；批准后删除原始文件，记录保留。`} />}
+          onClose={() => setDialog(null)}
+          onSubmit={async (v) => {
+            await api.post(`/media/${dialog.media.id}/disposals`, { reason: v.reason });
+            message.success('已提交销毁申请，待机关负责人审批');
+            setDialog(null);
+            changed();
+          }}
+        />
+      ) : null}
+      {dialog?.kind === 'decide' ? (
+        <DisposalDecisionModal
+          m={dialog.media}
+          onClose={() => setDialog(null)}
+          onDone={() => {
+            setDialog(null);
+            changed();
+          }}
+        />
+      ) : null}
       {exceptionForm ? (
         <ExceptionForm
           caseId={caseId}
