@@ -113,7 +113,11 @@ function NewRequestModal({ kinds, initialCaseId, onDone, onClose }: { kinds: Opt
 
 /** The head's decision; an external requester's access link is shown here once. */
 function DecisionModal({ item, onDone, onClose }: { item: AccessRequestItem; onDone: () => void; onClose: () => void }) {
-  const [period, setPeriod] = useState<[Dayjs, Dayjs]>([dayjs(), dayjs().add(7, 'day')]);
+  // One instant for both ends, so the default window is exactly seven days.
+  const [period, setPeriod] = useState<[Dayjs, Dayjs]>(() => {
+    const now = dayjs();
+    return [now, now.add(7, 'day')];
+  });
   const [copyAllowed, setCopyAllowed] = useState(false);
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
