@@ -17,6 +17,7 @@ import { createDocument, finalizeDocument } from '../usecases/documents.js';
 import { createParty } from '../usecases/parties.js';
 import { approvePublication, decideWithdraw, getPublication, requestWithdraw, savePublication, submitPublication } from '../usecases/publications.js';
 import { demoCreditCode } from './demo.js';
+import { chinaDate } from '../lib/time.js';
 
 type Org = 'ty' | 'lz' | 'xx' | 'xd';
 
@@ -189,8 +190,8 @@ async function issue(ctx: AppContext, d: DemoDecision, partyOverride?: PartyInpu
     reconsiderationBody: '本级人民政府',
     litigationCourt: '所在地基层人民法院',
     remedies: '如不服本决定，可在收到本决定书之日起六十日内申请行政复议，或者六个月内提起行政诉讼。',
-    startAt: `${new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T09:00:00+08:00`,
-    endAt: `${new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10)}T10:30:00+08:00`,
+    startAt: `${chinaDate(ctx.clock.now())}T09:00:00+08:00`,
+    endAt: `${chinaDate(ctx.clock.now())}T10:30:00+08:00`,
     ...d.fields,
     ...(facts ? { facts } : {}),
   });
@@ -217,7 +218,7 @@ export async function seedDemoPublications(ctx: AppContext): Promise<void> {
     await submitPublication(ctx, clerk, p.id, '');
     await approvePublication(ctx, approver, p.id, '同意公示');
     if (d.then === 'withdraw') {
-      const today = new Date(ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+      const today = chinaDate(ctx.clock.now());
       await requestWithdraw(ctx, clerk, p.id, {
         cause: 'revoked',
         statement: '该行政处罚决定经行政复议被撤销，现撤回原公示信息。',
