@@ -7,11 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { type Browser, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../packages/server/src/testing/harness.js';
 import { WEB_DIST } from '../packages/server/src/http/app.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const SHOTS = process.env.SANXIANG_SCREENSHOTS ?? '/tmp';
 
 let server: TestServer;
@@ -22,7 +22,7 @@ beforeAll(async () => {
     throw new Error(`The console is not built (${WEB_DIST}): run \`npm run build -w @sanxiang/web\` first.`);
   }
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

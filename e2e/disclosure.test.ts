@@ -11,13 +11,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchChromium, signInAt } from './browser.js';
+import { type Browser, type Page } from 'playwright-core';
 import { SAMPLE_ID_NUMBER, creditCodeCheckChar, getDocumentKind, sampleFields } from '@sanxiang/core';
-import { DEMO_PASSWORD, loginCookie, startTestServer, type TestServer } from '../packages/server/src/testing/harness.js';
+import { loginCookie, startTestServer, type TestServer } from '../packages/server/src/testing/harness.js';
 import { WEB_DIST } from '../packages/server/src/http/app.js';
 import { publications, users } from '../packages/server/src/db/schema.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const PARTY = '晋中龙飞冶炼有限公司';
 const WITNESS = '欧阳明远';
 const PHONE = '13512345678';
@@ -31,7 +31,7 @@ beforeAll(async () => {
     throw new Error(`The console is not built (${WEB_DIST}): run \`npm run build -w @sanxiang/web\` first.`);
   }
   server = await startTestServer({ config: { sessionIdleMinutes: 60 * 24 * 30 } });
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   for (const u of ['ty_officer1', 'ty_head']) cookies[u] = await loginCookie(server.app, u);
 });
 
@@ -43,18 +43,7 @@ afterAll(async () => {
 const api = (method: 'GET' | 'POST', url: string, who: string, payload?: unknown) =>
   server.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 
-async function signIn(username: string, to: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(`${server.url}/console${to}`);
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/console/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await expect.poll(() => new URL(page.url()).pathname).toBe(`/console${to}`);
-  return page;
-}
+const signIn = (username: string, to: string): Promise<Page> => signInAt(browser, server.url, username, to);
 
 /** A penalty case whose inquiry record names the witness, and its decision issued: the publication draft. */
 async function issueDecision(): Promise<string> {

@@ -11,14 +11,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { launchChromium } from './browser.js';
+import { type Browser, type Page } from 'playwright-core';
 import { and, eq } from 'drizzle-orm';
 import { DEMO_PASSWORD, loginCookie, startTestServer, type TestServer } from '../packages/server/src/testing/harness.js';
 import { WEB_DIST } from '../packages/server/src/http/app.js';
 import { auditEvents, logLeaves, mediaFiles, users } from '../packages/server/src/db/schema.js';
 import { sampleMp4 } from '../packages/server/src/seed/media-samples.js';
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
 const SHOTS = process.env.SANXIANG_SCREENSHOTS ?? '/tmp';
 
 let server: TestServer;
@@ -30,7 +30,7 @@ beforeAll(async () => {
     throw new Error(`The console is not built (${WEB_DIST}): run \`npm run build -w @sanxiang/web\` first.`);
   }
   server = await startTestServer();
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium(['--autoplay-policy=no-user-gesture-required']);
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanxiang-e2e-media-'));
 });
 

@@ -6,12 +6,11 @@
  * new service item of 太原 awaits approval, and a draft change of 兰州's legal
  * bases runs against the GS-P 15 limit (ORG-6).
  */
-import { eq } from 'drizzle-orm';
+import { demoActor } from './actors.js';
 import type { ExAnteContent, ExAnteRow, ExAnteSection } from '@sanxiang/core/disclosure/exante.js';
-import type { ActorContext, AppContext } from '../context.js';
-import { agencies, users } from '../db/schema.js';
+import type { AppContext } from '../context.js';
+import { agencies } from '../db/schema.js';
 import { chinaDate } from '../lib/time.js';
-import { loadActor } from '../usecases/auth.js';
 import { approveExAnteSection, saveExAnteDraft, submitExAnteSection } from '../usecases/exante.js';
 
 interface Place {
@@ -220,12 +219,6 @@ function allSections(p: Place): [ExAnteSection, ExAnteContent][] {
   ];
 }
 
-async function actorOf(ctx: AppContext, username: string): Promise<ActorContext> {
-  const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (!u) throw new Error(`demo user ${username} missing`);
-  return (await loadActor(ctx, u.id, '127.0.0.1'))!;
-}
-
 const SX25_P = { name: '《生态环境系统行政执法公示办法》', issuer: '山西省生态环境厅', docNumber: '晋环规〔2025〕5号' };
 const XX_P = { name: '《全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度》（试行）', issuer: '湘西州生态环境局', docNumber: '' };
 const GS_P = { name: '《甘肃省生态环境系统行政执法信息公示实施办法》', issuer: '甘肃省生态环境厅', docNumber: '甘环发〔2019〕218号' };
@@ -248,8 +241,8 @@ export async function seedDemoExAnte(ctx: AppContext): Promise<void> {
   for (const step of plan) {
     const agency = byName.get(step.agency);
     if (!agency) continue;
-    const clerk = await actorOf(ctx, `${step.staff}_clerk`);
-    const approver = await actorOf(ctx, `${step.staff}_approver`);
+    const clerk = await demoActor(ctx, `${step.staff}_clerk`);
+    const approver = await demoActor(ctx, `${step.staff}_approver`);
     const place: Place = { name: agency.name, address: agency.address, postcode: agency.postcode, phone: agency.phone, ...step.place };
     for (const [section, content] of allSections(place)) {
       await saveExAnteDraft(ctx, clerk, agency.id, section, { content, changedOn: today });

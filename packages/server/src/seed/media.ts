@@ -6,23 +6,15 @@
  * drawn in code (media-samples.ts) and stored through the real ingest path:
  * declared, staged, hashed, checked, stored write-once, numbered, sealed.
  */
+import { demoActor } from './actors.js';
 import fsp from 'node:fs/promises';
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../context.js';
-import { users } from '../db/schema.js';
 import { mediaServices, Digests } from '../blobs/index.js';
-import { loadActor } from '../usecases/auth.js';
 import { createCase } from '../usecases/cases.js';
 import { assignDevice, recordDeviceCheck, registerDevice } from '../usecases/devices.js';
 import { completeUpload, createUploadIntent, type MediaMetadataInput } from '../usecases/media.js';
 import type { ActorContext } from '../context.js';
 import { sampleMp4, samplePhoto, sampleWav } from './media-samples.js';
-
-async function actorOf(ctx: AppContext, username: string): Promise<ActorContext> {
-  const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (!u) throw new Error(`demo user ${username} missing`);
-  return (await loadActor(ctx, u.id, '127.0.0.1'))!;
-}
 
 /** Stores a file through the same completion path as a finished tus upload. */
 export async function ingestBuffer(ctx: AppContext, actor: ActorContext, caseId: string, file: { filename: string; mimeType: string; bytes: Buffer }, metadata: MediaMetadataInput) {
@@ -38,9 +30,9 @@ export async function ingestBuffer(ctx: AppContext, actor: ActorContext, caseId:
 
 export async function seedDemoMedia(ctx: AppContext): Promise<void> {
   const now = ctx.clock.now();
-  const officer = await actorOf(ctx, 'ty_officer1');
-  const officer2 = await actorOf(ctx, 'ty_officer2');
-  const keeper = await actorOf(ctx, 'ty_keeper');
+  const officer = await demoActor(ctx, 'ty_officer1');
+  const officer2 = await demoActor(ctx, 'ty_officer2');
+  const keeper = await demoActor(ctx, 'ty_keeper');
 
   // REC-23: a body camera assigned to one officer; REC-9: checked before use.
   const camera = await registerDevice(ctx, keeper, { serial: 'TY-DSJ-0001', kind: 'bodyCamera', brand: '海康威视', model: 'DSJ-K5', assignTo: officer.userId });

@@ -7,11 +7,11 @@
  * work; one decision is withdrawn after a reconsideration, one is withheld
  * (a minor party), and one draft waits in 太原's queue.
  */
+import { demoActor } from './actors.js';
 import { eq } from 'drizzle-orm';
 import { getDocumentKind, idNumberCheckChar, sampleFields, SAMPLE_ID_NUMBER, type ActionType, type PartyInput } from '@sanxiang/core';
-import type { ActorContext, AppContext } from '../context.js';
-import { officerCertificates, publications, users } from '../db/schema.js';
-import { loadActor } from '../usecases/auth.js';
+import type { AppContext } from '../context.js';
+import { officerCertificates, publications } from '../db/schema.js';
 import { createCase } from '../usecases/cases.js';
 import { createDocument, finalizeDocument } from '../usecases/documents.js';
 import { createParty } from '../usecases/parties.js';
@@ -37,12 +37,6 @@ interface DemoDecision {
 }
 
 const WITNESS_ID = SAMPLE_ID_NUMBER;
-
-async function actorOf(ctx: AppContext, username: string): Promise<ActorContext> {
-  const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username));
-  if (!u) throw new Error(`demo user ${username} missing`);
-  return (await loadActor(ctx, u.id, '127.0.0.1'))!;
-}
 
 async function certificateOf(ctx: AppContext, userId: string): Promise<string> {
   const [c] = await ctx.db.select({ number: officerCertificates.number }).from(officerCertificates).where(eq(officerCertificates.userId, userId));
@@ -161,9 +155,9 @@ const MINOR_ID17 = '14010520100315001';
 
 async function issue(ctx: AppContext, d: DemoDecision, partyOverride?: PartyInput) {
   const officerName = d.org === 'xd' ? 'xd_officer1' : `${d.org}_officer1`;
-  const officer = await actorOf(ctx, officerName);
-  const officer2 = await actorOf(ctx, d.org === 'xd' ? 'xd_officer2' : `${d.org}_officer2`);
-  const head = await actorOf(ctx, d.org === 'xd' ? 'xd_head' : `${d.org}_head`);
+  const officer = await demoActor(ctx, officerName);
+  const officer2 = await demoActor(ctx, d.org === 'xd' ? 'xd_officer2' : `${d.org}_officer2`);
+  const head = await demoActor(ctx, d.org === 'xd' ? 'xd_head' : `${d.org}_head`);
   const party = await createParty(ctx, officer, partyOverride ?? d.party);
   const c = await createCase(ctx, officer, { actionType: d.actionType, source: d.actionType === 'inspection' ? 'randomInspection' : 'complaint', title: d.title, partyId: party.id, handlerIds: [officer.userId, officer2.userId] });
   const officers = { officerNames: [officer.displayName, officer2.displayName], certificateNumbers: [await certificateOf(ctx, officer.userId), await certificateOf(ctx, officer2.userId)] };
@@ -208,8 +202,8 @@ export async function seedDemoPublications(ctx: AppContext): Promise<void> {
     const p = await issue(ctx, d);
     // SX25-P 9: a city's branches publish through the city's platform.
     const city = d.org === 'xd' ? 'ty' : d.org;
-    const clerk = await actorOf(ctx, `${city}_clerk`);
-    const approver = await actorOf(ctx, `${city}_approver`);
+    const clerk = await demoActor(ctx, `${city}_clerk`);
+    const approver = await demoActor(ctx, `${city}_approver`);
     if (d.clerk) {
       const view = await getPublication(ctx, clerk, p.id);
       await savePublication(ctx, clerk, p.id, { form: view.version.form, fields: { ...view.version.fields, ...d.clerk }, fullText: view.version.fullText, overrides: view.version.overrides, note: '录入员补充公示要素' });
