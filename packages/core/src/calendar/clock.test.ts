@@ -4,7 +4,9 @@ import { type ClockInput, computeDue, dueStatus, mergePauses } from './clock.js'
 import { CALENDAR_SEED } from './holiday-data.js';
 import { WorkCalendar } from './work-calendar.js';
 
-const cal = new WorkCalendar(CALENDAR_SEED);
+/** The strict contract (no provisional years, NAT-2 without NAT-21): a missing year is an explicit error. */
+const STRICT = { provisional: false } as const;
+const cal = new WorkCalendar(CALENDAR_SEED, STRICT);
 
 function errorOf(f: () => unknown): AppError {
   try {

@@ -27,6 +27,7 @@
  * approved after the due date it extends gets a warning (the law expects
  * approval before the limit runs out) but is still applied.
  */
+import { provisionalMark, type ProvisionalMark } from './statutory.js';
 import { AppError } from '../errors.js';
 import {
   type CivilDate,
@@ -95,8 +96,8 @@ export type ClockTraceStep =
     }
   | { step: 'rollover'; from: CivilDate; to: CivilDate };
 
-/** Result of `computeDue`. */
-export interface ClockResult {
+/** Result of `computeDue`; `provisional` etc. when a day it counted is in a year without the notice (NAT-21). */
+export interface ClockResult extends ProvisionalMark {
   /** 'YYYY-MM-DD', or an ISO date-time at +08:00 for `hours`. */
   due: string;
   /** Due date of the base period alone (no extensions, no pauses). */
@@ -320,7 +321,18 @@ export function computeDue(calendar: WorkCalendar, input: ClockInput): ClockResu
   if (due !== beforeRollover) parts.push(`期间最后一日为休息日，顺延至 ${due}（民法典 第二百零三条）`);
   parts.push(`届满日 ${due}`);
 
-  return { due, baseDue, totalAmount: total, pausedDays, basis: parts.join('；'), trace, warnings };
+  // NAT-21: working days counted, or a roll-over decided, in a year without the notice.
+  const start = civilDateOf(input.start);
+  const dueDate = civilDateOf(due);
+  const years =
+    unit === 'workingDays'
+      ? calendar.provisionalYearsBetween(start, dueDate)
+      : due !== beforeRollover || input.rollover
+        ? calendar.provisionalYearsBetween(civilDateOf(beforeRollover), dueDate)
+        : [];
+  const mark = provisionalMark(years);
+  if (mark.provisional) parts.push('暂定');
+  return { due, baseDue, totalAmount: total, pausedDays, basis: parts.join('；'), trace, warnings, ...mark };
 }
 
 /** Status of a deadline. */

@@ -8,11 +8,18 @@ export * from './holiday-data.js';
 export * from './validate.js';
 export * from './work-calendar.js';
 export * from './clock.js';
+export * from './statutory.js';
 
 import { CALENDAR_SEED } from './holiday-data.js';
 import { WorkCalendar } from './work-calendar.js';
 
-/** A calendar over the seeded State Council notices (2019–2026). */
+let seeded: WorkCalendar | undefined;
+
+/**
+ * A calendar over the seeded State Council notices (2019–2026), other years
+ * provisional (NAT-21). Immutable, so one instance is shared.
+ */
 export function seedCalendar(): WorkCalendar {
-  return new WorkCalendar(CALENDAR_SEED);
+  seeded ??= new WorkCalendar(CALENDAR_SEED);
+  return seeded;
 }

@@ -29,14 +29,23 @@ export interface CalendarYear {
   source: string;
   holidays: CalendarDay[];
   workdays: CalendarDay[];
+  /**
+   * NAT-21: derived from the statutory holidays because the notice is not
+   * out yet (statutory.ts); results depending on it are provisional.
+   */
+  provisional?: boolean;
 }
 
 /** What a `WorkCalendar` covers. */
 export interface CalendarCoverage {
-  /** Loaded years, ascending. */
+  /** Years with the State Council's notice (confirmed), ascending. */
   years: number[];
   /** First and last day of the loaded range (a gap year inside it still throws). */
   first: CivilDate | null;
   last: CivilDate | null;
   sources: { year: number; source: string }[];
+  /** Years filled provisionally from the statutory holidays (NAT-21), ascending. */
+  provisionalYears: number[];
+  /** Last year with the State Council's notice, or null. */
+  lastConfirmedYear: number | null;
 }

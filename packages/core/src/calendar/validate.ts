@@ -61,5 +61,6 @@ export function validateCalendarYear(y: CalendarYear): CalendarYear {
     source: y.source,
     holidays: [...y.holidays].sort(byDate).map((d) => ({ date: d.date, name: d.name })),
     workdays: [...y.workdays].sort(byDate).map((d) => ({ date: d.date, name: d.name })),
+    ...(y.provisional ? { provisional: true } : {}),
   };
 }

@@ -5,7 +5,9 @@ import { CALENDAR_SEED } from './holiday-data.js';
 import type { CalendarYear } from './types.js';
 import { WorkCalendar } from './work-calendar.js';
 
-const cal = new WorkCalendar(CALENDAR_SEED);
+/** The strict contract (no provisional years, NAT-2 without NAT-21): a missing year is an explicit error. */
+const STRICT = { provisional: false } as const;
+const cal = new WorkCalendar(CALENDAR_SEED, STRICT);
 
 function errorOf(f: () => unknown): AppError {
   try {
@@ -119,7 +121,7 @@ describe('NAT-2 · a year without data is an explicit error, never a Monday–Fr
   });
 
   it('NAT-2: a gap year inside the range throws for that year', () => {
-    const gappy = new WorkCalendar(CALENDAR_SEED.filter((y) => y.year !== 2022));
+    const gappy = new WorkCalendar(CALENDAR_SEED.filter((y) => y.year !== 2022), STRICT);
     expect(errorOf(() => gappy.isWorkingDay('2022-06-01')).params.year).toBe(2022);
     expect(errorOf(() => gappy.addWorkingDays('2021-12-30', 5)).params.year).toBe(2022);
     expect(errorOf(() => gappy.workingDaysBetween('2021-06-01', '2023-06-01')).params.year).toBe(2022);
@@ -151,7 +153,7 @@ describe('NAT-2 · a year without data is an explicit error, never a Monday–Fr
   });
 
   it('NAT-2: an empty calendar answers nothing', () => {
-    expect(errorOf(() => new WorkCalendar([]).isWorkingDay('2026-01-05')).params.year).toBe(2026);
+    expect(errorOf(() => new WorkCalendar([], STRICT).isWorkingDay('2026-01-05')).params.year).toBe(2026);
   });
 });
 

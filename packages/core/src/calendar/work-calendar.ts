@@ -9,9 +9,15 @@
  * So `isWorkingDay`, `addWorkingDays` and `workingDaysBetween` are O(1) array
  * look-ups after one Map look-up of the date string.
  *
- * Any computation that touches a day in a year that is not loaded throws
+ * Years without the State Council's notice (NAT-2) are filled, by default,
+ * with provisional years derived from the statutory holidays (NAT-21,
+ * statutory.ts: festivals and weekends, no 调休) for 2008–2099; a result that
+ * touches one is marked by the caller through `provisionalYearsBetween`, so a
+ * deadline never stops work and never silently guesses. With
+ * `{ provisional: false }` (and outside 2008–2099) a computation that touches
+ * a day in a year that is not loaded throws
  * AppError('calendar.year_missing', { year }) — never a silent Monday–Friday
- * guess (NAT-2; DESIGN §2 "Holidays"). The calendar-period methods
+ * guess (DESIGN §2 "Holidays"). The calendar-period methods
  * (`addCalendarDays`, `addMonths`, `addYears`) need holiday data only when
  * `rollover` (民法典 Art 203) is asked for: a plain calendar period does not
  * depend on holidays, so a publication window ending three years out (PUB-7)
@@ -37,6 +43,13 @@ import {
 } from './civil-date.js';
 import type { CalendarCoverage, CalendarYear } from './types.js';
 import { validateCalendarYear } from './validate.js';
+import { STATUTORY_FIRST_YEAR, STATUTORY_LAST_YEAR, provisionalCalendarYear } from './statutory.js';
+
+/** Options of `WorkCalendar`. */
+export interface WorkCalendarOptions {
+  /** NAT-21: fill years without a notice (2008–2099) from the statutory holidays. Default true. */
+  provisional?: boolean;
+}
 
 /** Options of the calendar-period methods. */
 export interface CalendarPeriodOptions {
@@ -59,6 +72,8 @@ export interface DayInfo {
   kind: DayKind;
   /** Festival name for a holiday or an adjusted working weekend. */
   name?: string;
+  /** NAT-21: the day's year has no notice yet; its status is derived from the statutory holidays. */
+  provisional?: true;
 }
 
 function assertInteger(n: number, what: string): void {
@@ -68,7 +83,13 @@ function assertInteger(n: number, what: string): void {
 }
 
 export class WorkCalendar {
+  /** Years with the State Council's notice, as given (validated, sorted). */
   private readonly yearsData: readonly CalendarYear[];
+  private readonly options: WorkCalendarOptions;
+  private readonly confirmedYears: ReadonlySet<number>;
+  /** Years filled from the statutory holidays (NAT-21). */
+  private readonly provisionalSet: ReadonlySet<number>;
+  /** Confirmed and provisional years: every year the index answers for. */
   private readonly loadedYears: ReadonlySet<number>;
   private readonly firstYear: number;
   private readonly lastYear: number;
@@ -84,17 +105,28 @@ export class WorkCalendar {
 
   /**
    * Validates every year (`validateCalendarYear`) and builds the index.
-   * Two entries for the same year → AppError('calendar.year_exists').
+   * Two entries for the same year → AppError('calendar.year_exists'). A year
+   * passed with `provisional: true` counts as provisional, not confirmed.
    */
-  constructor(years: readonly CalendarYear[]) {
-    const validated = years.map(validateCalendarYear).sort((a, b) => a.year - b.year);
+  constructor(years: readonly CalendarYear[], options: WorkCalendarOptions = {}) {
+    this.options = options;
+    const given = years.map(validateCalendarYear).sort((a, b) => a.year - b.year);
     const seen = new Set<number>();
-    for (const y of validated) {
+    for (const y of given) {
       if (seen.has(y.year)) throw new AppError('calendar.year_exists', { year: y.year });
       seen.add(y.year);
     }
-    this.yearsData = validated;
-    this.loadedYears = seen;
+    const confirmed = given.filter((y) => !y.provisional);
+    const all = [...given];
+    if (options.provisional !== false) {
+      for (let y = STATUTORY_FIRST_YEAR; y <= STATUTORY_LAST_YEAR; y++) if (!seen.has(y)) all.push(provisionalCalendarYear(y));
+      all.sort((a, b) => a.year - b.year);
+    }
+    this.yearsData = confirmed;
+    this.confirmedYears = new Set(confirmed.map((y) => y.year));
+    this.provisionalSet = new Set(all.filter((y) => y.provisional).map((y) => y.year));
+    this.loadedYears = new Set(all.map((y) => y.year));
+    const validated = all;
     this.firstYear = validated[0]?.year ?? 0;
     this.lastYear = validated[validated.length - 1]?.year ?? -1;
     this.hasGaps = validated.length > 0 && this.lastYear - this.firstYear + 1 !== validated.length;
@@ -129,7 +161,7 @@ export class WorkCalendar {
       this.dates[i] = date;
       const year = Number(date.slice(0, 4));
       let isWorking = false;
-      if (seen.has(year)) {
+      if (this.loadedYears.has(year)) {
         this.index.set(date, i);
         const named = this.names.get(date);
         if (named) {
@@ -147,28 +179,59 @@ export class WorkCalendar {
     this.workingIdx = Int32Array.from(workingList);
   }
 
-  /** A new calendar with one more year (an administrator adding the next notice). */
+  /**
+   * A new calendar with one more confirmed year (an administrator entering
+   * the next notice); it replaces that year's provisional days.
+   */
   withYear(year: CalendarYear): WorkCalendar {
-    if (this.loadedYears.has(year.year)) throw new AppError('calendar.year_exists', { year: year.year });
-    return new WorkCalendar([...this.yearsData, year]);
+    if (this.confirmedYears.has(year.year)) throw new AppError('calendar.year_exists', { year: year.year });
+    return new WorkCalendar([...this.yearsData, { ...year, provisional: false }], this.options);
   }
 
-  /** Whether holiday data for `year` is loaded. */
+  /** A new calendar with one confirmed year replaced (a corrected notice, NAT-2). */
+  withCorrectedYear(year: CalendarYear): WorkCalendar {
+    return new WorkCalendar([...this.yearsData.filter((y) => y.year !== year.year), { ...year, provisional: false }], this.options);
+  }
+
+  /** Whether the State Council's notice for `year` is loaded (confirmed data). */
   covers(year: number): boolean {
-    return this.loadedYears.has(year);
+    return this.confirmedYears.has(year);
   }
 
-  /** Loaded years and their sources. */
+  /** NAT-21: whether `year` is answered from the statutory holidays only (no notice yet). */
+  isProvisionalYear(year: number): boolean {
+    return this.provisionalSet.has(year);
+  }
+
+  /**
+   * NAT-21: the provisional years a computation between two days depends on
+   * (the years of `a`, `b` and every year between, in either order), ascending.
+   * Empty when every one of them has its notice.
+   */
+  provisionalYearsBetween(a: CivilDate, b: CivilDate): number[] {
+    if (this.provisionalSet.size === 0) return [];
+    const ya = Number(a.slice(0, 4));
+    const yb = Number(b.slice(0, 4));
+    const out: number[] = [];
+    for (let y = Math.min(ya, yb); y <= Math.max(ya, yb); y++) if (this.provisionalSet.has(y)) out.push(y);
+    return out;
+  }
+
+  /** Confirmed years, their sources, and the provisional years (NAT-21). */
   coverage(): CalendarCoverage {
+    const first = this.yearsData[0]?.year;
+    const last = this.yearsData[this.yearsData.length - 1]?.year;
     return {
       years: this.yearsData.map((y) => y.year),
-      first: this.yearsData.length > 0 ? `${this.firstYear}-01-01` : null,
-      last: this.yearsData.length > 0 ? `${this.lastYear}-12-31` : null,
+      first: first !== undefined ? `${first}-01-01` : null,
+      last: last !== undefined ? `${last}-12-31` : null,
       sources: this.yearsData.map((y) => ({ year: y.year, source: y.source })),
+      provisionalYears: [...this.provisionalSet].sort((x, y) => x - y),
+      lastConfirmedYear: last ?? null,
     };
   }
 
-  /** The loaded years as given (validated and sorted). */
+  /** The confirmed years as given (validated and sorted). */
   years(): readonly CalendarYear[] {
     return this.yearsData;
   }
@@ -222,8 +285,9 @@ export class WorkCalendar {
   dayInfo(date: CivilDate): DayInfo {
     const working = this.isWorkingDay(date);
     const named = this.names.get(date);
-    if (named) return { date, working, kind: named.kind, name: named.name };
-    return { date, working, kind: working ? 'workday' : 'weekend' };
+    const mark = this.provisionalSet.has(Number(date.slice(0, 4))) ? { provisional: true as const } : {};
+    if (named) return { date, working, kind: named.kind, name: named.name, ...mark };
+    return { date, working, kind: working ? 'workday' : 'weekend', ...mark };
   }
 
   /**
@@ -327,6 +391,6 @@ export class WorkCalendar {
 }
 
 /** Convenience: a calendar over the given years. */
-export function createWorkCalendar(years: readonly CalendarYear[]): WorkCalendar {
-  return new WorkCalendar(years);
+export function createWorkCalendar(years: readonly CalendarYear[], options?: WorkCalendarOptions): WorkCalendar {
+  return new WorkCalendar(years, options);
 }

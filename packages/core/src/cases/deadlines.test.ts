@@ -138,7 +138,16 @@ describe('which deadlines a case shows', () => {
   it('an inspection shows only what applies to it', () => {
     expect(caseDeadlines({ actionType: 'inspection', dates: all, profile: profile('GS19'), calendar, today: '2026-05-01' }).map((d) => d.key)).toEqual(['archive']);
   });
-  it('NAT-2: a date in a year without holiday data is an explicit error, never a guess', () => {
-    expect(() => run({ filingDate: '2026-12-01' })).toThrow(/calendar.year_missing|2027/);
+  it('NAT-21 · 生态环境行政处罚办法 第五十七条: a limit ending in a year without the notice is computed and marked provisional, never an error', () => {
+    // 90 calendar days from 2026-12-01: Dec 31 is +30, Jan 31 +61, Feb 28 +89, Mar 1 +90.
+    // 2027-03-01 is a Monday, a working day under the statutory holidays (民法典 Art 203 roll-over
+    // looks at it, and 2027 has no notice): due 2027-03-01, provisional.
+    const d = one(run({ filingDate: '2026-12-01' }), 'penalty.decide');
+    expect(d.due).toBe('2027-03-01');
+    expect(d.provisional).toBe(true);
+    expect(d.provisionalYears).toEqual([2027]);
+    expect(d.provisionalReason).toContain('2027年');
+    // The same limit inside 2026 is not provisional.
+    expect(one(run({ filingDate: '2026-03-02' }), 'penalty.decide').provisional).toBeUndefined();
   });
 });

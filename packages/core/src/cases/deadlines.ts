@@ -20,6 +20,7 @@
  * extensions beyond what the profile allows, are not applied and come back as
  * warnings — the core refuses nothing here, it explains.
  */
+import { provisionalMark, type ProvisionalMark } from '../calendar/statutory.js';
 import { type CivilDate, isCivilDate, isDateTime } from '../calendar/civil-date.js';
 import { type ClockExtension, type ClockPause, type DueStatus, computeDue, dueStatus } from '../calendar/clock.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
@@ -93,7 +94,8 @@ export type CaseDeadlineKey = 'filing.decide' | 'penalty.decide' | 'hearing.requ
  */
 export type CaseDeadlineStatus = DueStatus | 'met' | 'metLate' | 'lapsed';
 
-export interface CaseDeadline {
+/** `provisional` etc. (NAT-21) when the due date counts days of a year without the State Council's notice. */
+export interface CaseDeadline extends ProvisionalMark {
   key: CaseDeadlineKey;
   label: string;
   stages: readonly CaseStage[];
@@ -201,6 +203,7 @@ function clocked(input: CaseDeadlineInput, c: ClockedSpec): CaseDeadline | null 
     partyDeadline: c.party ?? false,
     pausedDays: clock.pausedDays,
     warnings,
+    ...provisionalMark(clock.provisionalYears ?? []),
   };
   if (clock.totalAmount < maxAmount) {
     deadline.dueWithMaxExtension = computeDue(input.calendar, { start: c.from, period: { unit: spec.period.unit, amount: maxAmount }, pauses, rollover: spec.rollover }).due;
@@ -233,6 +236,7 @@ function simple(
     partyDeadline: party,
     pausedDays: 0,
     warnings: [],
+    ...provisionalMark(preview.provisionalYears ?? []),
   };
   if (completedOn) deadline.completedOn = completedOn;
   return deadline;

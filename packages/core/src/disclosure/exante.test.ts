@@ -223,10 +223,14 @@ describe('ORG-6 · GS-P 15: ex-ante information is published within 20 working d
     expect(calendar.addWorkingDays('2026-09-18', 20) > '2026-10-16').toBe(true);
   });
 
-  it('ORG-6 · NAT-2: a limit that runs into a year without holiday data gives no date and says why', () => {
+  it('ORG-6 · GS-P 15 · NAT-21: a limit that runs into a year without the notice is counted from the statutory holidays and marked provisional', () => {
+    // 20 working days from Sunday 2026-12-20: Dec 21–25 (5), Dec 28–31 (4) = 9;
+    // 2027-01-01 (Fri) 元旦 is a statutory day off; Jan 4–8 (14), Jan 11–15 (19), Mon Jan 18 = 20.
     const d = exAnteDeadline({ calendar, profile: profiles.GS19, changedOn: '2026-12-20' });
-    expect(d.publishBy).toBeNull();
-    expect(d.note).toContain('2027');
+    expect(d.publishBy).toBe('2027-01-18');
+    expect(d.provisional).toBe(true);
+    expect(d.provisionalYears).toEqual([2027]);
+    expect(d.note).toContain('2027年');
   });
 
   it('ORG-6: an agency override sets a limit where the profile has none', () => {

@@ -11,6 +11,7 @@
  * 音像记录事项清单 from the agency's profile (REC-6, REC-7). Pure functions:
  * no I/O, no clock; the calendar and the profile are arguments.
  */
+import { mergeProvisional, type ProvisionalMark } from '../calendar/statutory.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { isCivilDate } from '../calendar/civil-date.js';
 import { AppError } from '../errors.js';
@@ -592,7 +593,7 @@ export function externalReviewProblems(rule: ExternalReviewRule | null, review: 
 
 // ── Deadline (ORG-6) ──
 
-export interface ExAnteDeadline {
+export interface ExAnteDeadline extends ProvisionalMark {
   /** The last day to publish, or null when the profile sets no limit (or the calendar lacks the year). */
   publishBy: string | null;
   basis: string | null;
@@ -603,14 +604,16 @@ export interface ExAnteDeadline {
  * ORG-6 · GS-P 15: ex-ante information goes online within 20 working days of
  * being created or changed — only where the profile (or the agency) sets
  * 'publication.exAnte'; the other documents set no limit. A year without
- * holiday data gives no date and says so (NAT-2: never a guess).
+ * notice is counted from the statutory holidays and marked provisional (NAT-21).
  */
 export function exAnteDeadline(input: { calendar: WorkCalendar; profile: ResolvedProfile; changedOn: string }): ExAnteDeadline {
   const p = input.profile.params['publication.exAnte'];
   if (!p) return { publishBy: null, basis: null, note: '本机关适用的规则未规定事前公开信息的公开时限' };
   try {
     const d = previewDeadline({ calendar: input.calendar, profile: input.profile, rule: 'publication.exAnte', from: input.changedOn });
-    return { publishBy: d.due, basis: d.basis, note: `自信息生成或者变更之日（${input.changedOn}）起${formatDeadline(p.value)}内公开（${d.basis}）` };
+    const mark = mergeProvisional(d);
+    const note = `自信息生成或者变更之日（${input.changedOn}）起${formatDeadline(p.value)}内公开（${d.basis}）${mark.provisional ? `。${mark.provisionalReason}` : ''}`;
+    return { publishBy: d.due, basis: d.basis, note, ...mark };
   } catch (e) {
     if (e instanceof AppError && e.code === 'calendar.year_missing') return { publishBy: null, basis: p.basis, note: e.userMessage };
     throw e;

@@ -27,6 +27,7 @@
  *   3 working days; other profiles set no limit (SX25-P 23: correct what is
  *   found true and tell the applicant).
  */
+import { mergeProvisional, type ProvisionalMark } from '../calendar/statutory.js';
 import { type CivilDate, plusDays } from '../calendar/civil-date.js';
 import { type DueStatus, dueStatus } from '../calendar/clock.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
@@ -64,7 +65,8 @@ export interface PublicationScheduleInput {
   soonDays?: number;
 }
 
-export interface PublicationSchedule {
+/** `provisional` etc. (NAT-21) when `publishBy` counts days of a year without the notice. */
+export interface PublicationSchedule extends ProvisionalMark {
   /** Last day to publish (PUB-2). */
   publishBy: CivilDate;
   /** Last day of the minimum window (PUB-7); null when the profile sets none or it counts from a publication not yet made. */
@@ -138,6 +140,7 @@ export function publicationSchedule(input: PublicationScheduleInput): Publicatio
     severity,
     details: { publish, ...(minimum ? { minimum } : {}), ...(maximum ? { maximum } : {}) },
     notes: [...new Set(notes)],
+    ...mergeProvisional(publish),
   };
   const status = statusOf(publish.due, publishedOn, input.today, calendar, input.soonDays ?? 3);
   if (status) result.publishStatus = status;
@@ -173,7 +176,7 @@ const WITHDRAWAL_REQUIREMENTS: Record<ProfileId, readonly WithdrawalRequirement[
   ],
 };
 
-export interface WithdrawalSchedule {
+export interface WithdrawalSchedule extends ProvisionalMark {
   /** Last day to withdraw (or change) the published information. */
   due: CivilDate;
   basis: string;
@@ -195,13 +198,13 @@ export function withdrawalSchedule(input: {
   soonDays?: number;
 }): WithdrawalSchedule {
   const detail = previewDeadline({ calendar: input.calendar, profile: input.profile, rule: 'publication.withdrawal', from: input.revokedOn });
-  const out: WithdrawalSchedule = { due: detail.due, basis: detail.basis, requirements: WITHDRAWAL_REQUIREMENTS[input.profile.id], detail };
+  const out: WithdrawalSchedule = { due: detail.due, basis: detail.basis, requirements: WITHDRAWAL_REQUIREMENTS[input.profile.id], detail, ...mergeProvisional(detail) };
   const status = statusOf(detail.due, input.withdrawnOn, input.today, input.calendar, input.soonDays ?? 3);
   if (status) out.status = status;
   return out;
 }
 
-export interface CorrectionSchedule {
+export interface CorrectionSchedule extends ProvisionalMark {
   /** Last day to verify the request; null when the profile sets no limit. */
   verifyBy: CivilDate | null;
   /** Last day to correct and notify, or refuse with reasons and remedies; null without a limit. */
@@ -254,5 +257,6 @@ export function correctionSchedule(input: {
     respondProjected: projected,
     basis: [...new Set([verify?.basis, respond?.basis].filter((b): b is string => !!b))].join('；'),
     notes,
+    ...mergeProvisional(verify ?? undefined, respond ?? undefined),
   };
 }

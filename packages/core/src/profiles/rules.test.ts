@@ -8,7 +8,9 @@ import { PARAM_INFO } from './param-info.js';
 import type { ProfileId } from './types.js';
 import { PROFILE_IDS } from './types.js';
 
-const calendar = new WorkCalendar(CALENDAR_SEED);
+/** The strict contract (no provisional years, NAT-2 without NAT-21): a missing year is an explicit error. */
+const STRICT = { provisional: false } as const;
+const calendar = new WorkCalendar(CALENDAR_SEED, STRICT);
 const profiles = Object.fromEntries(PROFILE_IDS.map((id) => [id, resolveProfile(id)])) as Record<ProfileId, ReturnType<typeof resolveProfile>>;
 
 function errorOf(f: () => unknown): AppError {

@@ -5,7 +5,8 @@
  */
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { type CivilDate, civilDateOf, temporalKind } from '../calendar/civil-date.js';
-import { type Period, formatPeriod } from '../calendar/period.js';
+import { type Period, type PeriodUnit, formatPeriod } from '../calendar/period.js';
+import { provisionalMark, type ProvisionalMark } from '../calendar/statutory.js';
 import { AppError } from '../errors.js';
 import type { Citation } from './documents.js';
 import type { AnchorKey, DeadlineExtension, DeadlineSpec, ParamKey, ParamOrigin, ProfileId, ResolvedParam, ResolvedProfile } from './types.js';
@@ -120,8 +121,8 @@ export interface PreviewDeadlineInput {
   from: string;
 }
 
-/** Result of `previewDeadline`. */
-export interface DeadlinePreview {
+/** Result of `previewDeadline`; `provisional` etc. when it depends on a year without the notice (NAT-21). */
+export interface DeadlinePreview extends ProvisionalMark {
   rule: DeadlineRuleKey;
   label: string;
   profile: ProfileId;
@@ -160,6 +161,17 @@ function addPeriod(cal: WorkCalendar, from: string, period: Period, sign: 1 | -1
     case 'hours':
       return cal.addHours(from, n);
   }
+}
+
+/**
+ * NAT-21: whether a period from `from` to `due` counted days of a year without
+ * the State Council's notice: working days always do; a calendar period only
+ * through its 民法典 Art 203 roll-over (the end day's status); hours never.
+ */
+export function periodMark(cal: WorkCalendar, from: string, due: string, unit: PeriodUnit, rollover: boolean): ProvisionalMark {
+  if (unit === 'workingDays') return provisionalMark(cal.provisionalYearsBetween(civilDateOf(from), civilDateOf(due)));
+  if (rollover && unit !== 'hours') return provisionalMark(cal.provisionalYearsBetween(civilDateOf(due), civilDateOf(due)));
+  return {};
 }
 
 /**
@@ -219,6 +231,7 @@ export function previewDeadline(input: PreviewDeadlineInput): DeadlinePreview {
     extensions: spec.extensions,
     direction: spec.direction,
     rollover: spec.rollover,
+    ...periodMark(calendar, from, due, spec.period.unit, spec.rollover),
   };
   if (!def.withAllExtensions && allExtra > 0) {
     result.dueWithMaxExtension = addPeriod(

@@ -10,6 +10,7 @@
  * review, and the day of arrival is, like a start day, not counted (民法典
  * Art 201). An open pause runs to today; the status is then 'paused'.
  */
+import { provisionalMark, type ProvisionalMark } from '../calendar/statutory.js';
 import { civilDateOf, plusDays, type CivilDate } from '../calendar/civil-date.js';
 import { computeDue, dueStatus, type ClockExtension, type ClockPause, type ClockTraceStep } from '../calendar/clock.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
@@ -60,7 +61,7 @@ export interface ReviewClockInput {
   soonDays?: number;
 }
 
-export interface ReviewClock {
+export interface ReviewClock extends ProvisionalMark {
   start: CivilDate;
   anchorLabel: string;
   due: CivilDate;
@@ -137,6 +138,7 @@ export function reviewClock(input: ReviewClockInput): ReviewClock {
     ruleBasis,
     trace: result.trace,
     warnings: result.warnings,
+    ...provisionalMark(result.provisionalYears ?? []),
   };
 }
 
