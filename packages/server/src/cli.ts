@@ -7,9 +7,9 @@ import { ConfigError, loadConfig } from './config.js';
 import { isAppError } from '@sanxiang/core';
 import { openContext, startServer } from './server.js';
 import { DEMO_PASSWORD, demoLogins, seedDemo } from './seed/demo.js';
-import { AppError, DEADLINE_RULE_KEYS, isDeadlineRuleKey, previewDeadline, resolveProfile, seedCalendar, type WorkCalendar } from '@sanxiang/core';
+import { AppError, DEADLINE_RULE_KEYS, isDeadlineRuleKey, parseNoticeText, previewDeadline, resolveProfile, seedCalendar, type WorkCalendar } from '@sanxiang/core';
 import { listProfiles } from './usecases/profiles.js';
-import { loadCalendar } from './usecases/calendar.js';
+import { addCalendarYear, calendarWarnings, listCalendarYears, loadCalendar } from './usecases/calendar.js';
 import { createCheckpoint } from './usecases/integrity-log.js';
 import { verifyAll } from './usecases/verify.js';
 import './usecases/media-integrity.js'; // media checks for verify and export
@@ -25,6 +25,9 @@ const HELP = `三项制度执法平台 Sanxiang
   migrate    只应用数据库迁移
   seed       写入演示数据（数据库为空时）
   deadline   期限计算：--profile <id> --rule <规则> --from <日期>
+  calendar list                         各年度节假日安排：已录入或暂定（按法定节假日推算）
+  calendar import <文件> --as <用户名>    录入一年的国务院办公厅节假日安排（纯文本格式见 docs/operations.md），
+                                        并重算依赖该年度的未结期限
   profiles   列出规则配置
   verify     核验完整性日志、文书与音像文件，列出每处不符（有不符时退出码非 0）
   checkpoint 立即签署检查点
@@ -58,6 +61,8 @@ export async function main(argv: string[]): Promise<number> {
         await ctx.database.close();
         return 0;
       }
+      case 'calendar':
+        return await cmdCalendar(rest);
       case 'deadline':
         return await cmdDeadline(rest);
       case 'profiles':
@@ -156,7 +161,51 @@ async function cmdDeadline(args: string[]): Promise<number> {
   out(`期限：${p.due}${p.dueWithMaxExtension ? `（延长后最迟 ${p.dueWithMaxExtension}）` : ''}`);
   out(`依据：${p.basis}`);
   if (p.note) out(`说明：${p.note}`);
+  // NAT-21: a due date counted through a year without the notice is provisional.
+  if (p.provisional) out(`暂定：${p.provisionalReason}`);
   return 0;
+}
+
+/** `sanxiang calendar list | import FILE --as USER` (NAT-2, NAT-21). */
+async function cmdCalendar(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'list') {
+    const ctx = await openContext(loadConfig());
+    try {
+      const r = await listCalendarYears(ctx);
+      for (const y of r.years) out(`${y.year}  ${y.status === 'confirmed' ? `已录入 第${y.version}版` : '暂定    '}  ${y.source}`);
+      for (const w of r.warnings) out(`提示：${w}`);
+      return 0;
+    } finally {
+      await ctx.database.close();
+    }
+  }
+  if (sub === 'import') {
+    const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { as: { type: 'string' } } });
+    const file = positionals[0];
+    if (!file || !values.as) {
+      process.stderr.write('用法：sanxiang calendar import <文件> --as <系统管理员用户名>\n文件格式（每行一项，# 为注释）：\n  年份 2027\n  来源 国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔…〕…号）\n  放假 元旦 2027-01-01 至 2027-01-03\n  上班 春节 2027-02-14 2027-02-20\n');
+      return 2;
+    }
+    const year = parseNoticeText(fs.readFileSync(file, 'utf8'));
+    const ctx = await openContext(loadConfig());
+    try {
+      const { users } = await import('./db/schema.js');
+      const { eq } = await import('drizzle-orm');
+      const { loadActor } = await import('./usecases/auth.js');
+      const [u] = await ctx.db.select().from(users).where(eq(users.username, values.as));
+      const actor = u ? await loadActor(ctx, u.id, 'cli') : null;
+      if (!actor) throw new AppError('not_found');
+      const saved = await addCalendarYear(ctx, actor, year);
+      out(`已录入 ${saved.year} 年节假日安排：放假 ${saved.holidays.length} 天，调休上班 ${saved.workdays.length} 天（${saved.source}）。`);
+      out(`重算未结期限：${saved.deadlinesChanged} 项到期日改变，已记入各案件的时间线。`);
+      return 0;
+    } finally {
+      await ctx.database.close();
+    }
+  }
+  process.stderr.write('用法：sanxiang calendar list | sanxiang calendar import <文件> --as <用户名>\n');
+  return 2;
 }
 
 async function cmdVerify(): Promise<number> {

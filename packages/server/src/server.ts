@@ -10,8 +10,9 @@ import { systemClock, type AppContext, type Clock } from './context.js';
 import { openDatabase, type Database, type DatabaseTarget } from './db/client.js';
 import { migrate } from './db/migrate.js';
 import { buildApp } from './http/app.js';
-import { seedDemo } from './seed/demo.js';
-import { ensureCalendarSeed } from './usecases/calendar.js';
+import { demoSeedState, seedDemo } from './seed/demo.js';
+import { calendarWarnings, ensureCalendarSeed, loadCalendar } from './usecases/calendar.js';
+import { chinaDate } from './lib/time.js';
 import { createCheckpoint } from './usecases/integrity-log.js';
 
 export async function openContext(config: Config, opts: { clock?: Clock; target?: DatabaseTarget; log?: (line: string) => void } = {}): Promise<AppContext> {
@@ -29,6 +30,19 @@ export async function openContext(config: Config, opts: { clock?: Clock; target?
     await database.close();
     throw e;
   }
+  if (config.seedDemo && (await demoSeedState(database.db)) === 'incomplete') {
+    // Issue 10: the demo seed is all-or-nothing. A start that died while seeding
+    // left part of it; the embedded database is set aside (nothing is deleted)
+    // and seeded again from scratch.
+    await database.close();
+    if (config.database.kind !== 'pglite' || opts.target) {
+      throw new Error('演示数据上次未写入完整（启动在写入过程中中断）。请清空该数据库后重新启动，或关闭演示数据（SEED_DEMO=false）。');
+    }
+    const aside = `${config.database.dataDir}.incomplete-${Date.now()}`;
+    fs.renameSync(config.database.dataDir, aside);
+    log(`上次启动未能写完演示数据，已将不完整的数据库移至 ${aside}，重新写入。`);
+    return openContext(config, opts);
+  }
   return { config, database, db: database.db, clock: opts.clock ?? systemClock };
 }
 
@@ -37,6 +51,8 @@ export async function startServer(ctx: AppContext, log: (line: string) => void):
     const seeded = await seedDemo(ctx, { mustChangePassword: ctx.config.mode === 'production' });
     if (seeded) log('已写入演示数据。');
   }
+  // NAT-2 · NAT-21: say when a holiday notice is missing (from 1 November for the next year).
+  for (const w of calendarWarnings(await loadCalendar(ctx.db), chinaDate(ctx.clock.now()))) log(`提示：${w}`);
   const app = await buildApp(ctx, { logger: ctx.config.logLevel !== 'silent' && ctx.config.logLevel !== 'info' });
   // DESIGN §6: checkpoints on a schedule (and on demand through the API).
   let timer: NodeJS.Timeout | undefined;

@@ -9,6 +9,7 @@ export * from './validate.js';
 export * from './work-calendar.js';
 export * from './clock.js';
 export * from './statutory.js';
+export * from './notice-text.js';
 
 import { CALENDAR_SEED } from './holiday-data.js';
 import { WorkCalendar } from './work-calendar.js';

@@ -63,7 +63,7 @@ describe('NAT-21: provisional due dates across a year boundary (worked by hand)'
     ['2027-09-30', 1, '2027-10-04', [2027], '国庆 Oct 1–3 only (no 调休 week guessed) → Mon Oct 4'],
     ['2027-12-31', 1, '2028-01-03', [2027, 2028], '2028 元旦 falls on Saturday (no substitute guessed) → Mon Jan 3'],
     ['2026-12-01', 5, '2026-12-08', [], 'inside 2026 (the notice is loaded): not provisional'],
-  ] as const)('NAT-21: %s + %i working days = %s (provisional %j): %s', (from, n, due, years) => {
+  ] as [string, number, string, number[], string][])('NAT-21: %s + %i working days = %s (provisional %j): %s', (from, n, due, years) => {
     expect(cal.addWorkingDays(from, n)).toBe(due);
     expect(cal.provisionalYearsBetween(from, due)).toEqual(years);
     const r = computeDue(cal, { start: from, period: { unit: 'workingDays', amount: n } });

@@ -105,6 +105,53 @@ export const calendarYears = pgTable('calendar_years', {
   origin: text('origin').$type<'seed' | 'admin'>().notNull(),
   addedBy: text('added_by'),
   addedAt: ts('added_at').notNull().defaultNow(),
+  /** NAT-2: 1 as entered; each approved correction adds one. */
+  version: integer('version').notNull().default(1),
+});
+
+/** NAT-2: a correction of a stored year, requested by one administrator and decided by another. */
+export const calendarCorrections = pgTable('calendar_corrections', {
+  id: text('id').primaryKey(),
+  year: integer('year').notNull(),
+  fromVersion: integer('from_version').notNull(),
+  source: text('source').notNull(),
+  holidays: jsonb('holidays').$type<import('@sanxiang/core').CalendarDay[]>().notNull(),
+  workdays: jsonb('workdays').$type<import('@sanxiang/core').CalendarDay[]>().notNull(),
+  previous: jsonb('previous').$type<{ source: string; holidays: import('@sanxiang/core').CalendarDay[]; workdays: import('@sanxiang/core').CalendarDay[] }>().notNull(),
+  reason: text('reason').notNull(),
+  requestedBy: text('requested_by').notNull(),
+  requestedByName: text('requested_by_name').notNull(),
+  requestedAt: ts('requested_at').notNull(),
+  status: text('status').$type<'pending' | 'approved' | 'refused'>().notNull(),
+  decidedBy: text('decided_by'),
+  decidedByName: text('decided_by_name'),
+  decidedAt: ts('decided_at'),
+  decisionNote: text('decision_note'),
+});
+
+/** NAT-21: an open deadline whose due date changed when a year's notice was entered or corrected. */
+export const deadlineChanges = pgTable('deadline_changes', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: ts('at').notNull(),
+  calendarYear: integer('calendar_year').notNull(),
+  agencyId: text('agency_id').notNull(),
+  agencyPath: text('agency_path').notNull(),
+  objectType: text('object_type').$type<'case' | 'publication' | 'exante'>().notNull(),
+  objectId: text('object_id').notNull(),
+  caseId: text('case_id'),
+  caseNumber: text('case_number'),
+  deadlineKey: text('deadline_key').notNull(),
+  label: text('label').notNull(),
+  oldDue: text('old_due'),
+  newDue: text('new_due'),
+  wasProvisional: boolean('was_provisional').notNull(),
+  reason: text('reason').notNull(),
+});
+
+/** The demo seed completed (one row). */
+export const demoSeed = pgTable('demo_seed', {
+  id: integer('id').primaryKey(),
+  completedAt: ts('completed_at').notNull(),
 });
 
 type CoreT = import('@sanxiang/core').CaseSnapshot;

@@ -7,7 +7,7 @@
 import { count } from 'drizzle-orm';
 import { childPath, creditCodeCheckChar, type AgencyLevel, type Role } from '@sanxiang/core';
 import type { AppContext } from '../context.js';
-import { agencies, officerCertificates, userRoles, users } from '../db/schema.js';
+import { agencies, demoSeed, officerCertificates, userRoles, users } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
 import { hashPassword } from '../usecases/auth.js';
 import { recordAudit } from '../usecases/audit.js';
@@ -105,6 +105,19 @@ export function demoCreditCode(code17: string): string {
   return code17 + creditCodeCheckChar(code17);
 }
 
+/**
+ * 'empty' (no agency yet), 'complete' (the seed's last step wrote its
+ * marker), or 'incomplete' (agencies but no marker: a start died while
+ * seeding). A database with agencies from before the marker existed is
+ * marked complete by migration 0010.
+ */
+export async function demoSeedState(db: AppContext['db']): Promise<'empty' | 'complete' | 'incomplete'> {
+  const [done] = await db.select({ id: demoSeed.id }).from(demoSeed);
+  if (done) return 'complete';
+  const [row] = await db.select({ n: count() }).from(agencies);
+  return (row?.n ?? 0) > 0 ? 'incomplete' : 'empty';
+}
+
 export async function isSeeded(ctx: AppContext): Promise<boolean> {
   const [row] = await ctx.db.select({ n: count() }).from(agencies);
   return (row?.n ?? 0) > 0;
@@ -185,5 +198,7 @@ export async function seedDemo(ctx: AppContext, opts: { mustChangePassword: bool
   await seedDemoMedia(ctx);
   await seedDemoExAnte(ctx);
   await seedDemoPublications(ctx);
+  // The marker: only now is the demo complete (see demoSeedState).
+  await ctx.db.insert(demoSeed).values({ id: 1, completedAt: ctx.clock.now() }).onConflictDoNothing();
   return true;
 }

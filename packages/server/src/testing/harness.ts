@@ -37,7 +37,7 @@ export interface TestContext extends AppContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(opts: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestContext> {
+export async function createTestContext(opts: { seed?: boolean; config?: Partial<Config>; /** The clock's instant (seeding included); default 2026-03-02 09:00 China time. */ at?: string } = {}): Promise<TestContext> {
   const url = process.env.DATABASE_URL;
   // Tests sign in often; the login rate limit has its own test with a low value.
   // Each context has its own data folder (blobs, upload staging), removed on close.
@@ -64,7 +64,7 @@ export async function createTestContext(opts: { seed?: boolean; config?: Partial
   }
   await migrate(database);
   await ensureCalendarSeed(database.db);
-  const clock = new TestClock();
+  const clock = new TestClock(opts.at ? new Date(opts.at) : undefined);
   const ctx: TestContext = {
     config,
     database,
@@ -88,7 +88,7 @@ export interface TestServer {
 }
 
 /** A server on a free loopback port with a fresh seeded database. */
-export async function startTestServer(opts: { config?: Partial<Config> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { config?: Partial<Config>; at?: string } = {}): Promise<TestServer> {
   const ctx = await createTestContext(opts);
   const app = await buildApp(ctx);
   await app.listen({ port: 0, host: '127.0.0.1' });

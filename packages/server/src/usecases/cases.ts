@@ -205,10 +205,22 @@ function safeDeadlines(c: CaseContext, today: string) {
       profile: c.profile,
       calendar: c.calendar,
       today,
-    }).map((d) => ({ key: d.key, label: d.label, due: d.due, dueWithMaxExtension: d.dueWithMaxExtension ?? null, basis: d.basis, status: d.status, stages: d.stages, warnings: d.warnings }));
+    }).map((d) => ({
+      key: d.key,
+      label: d.label,
+      due: d.due,
+      dueWithMaxExtension: d.dueWithMaxExtension ?? null,
+      basis: d.basis,
+      status: d.status,
+      stages: d.stages,
+      warnings: d.warnings,
+      // NAT-21: 暂定 — the due date counts days of a year without the State Council's notice.
+      provisional: d.provisional === true,
+      provisionalReason: d.provisionalReason ?? null,
+    }));
   } catch (e) {
     if (e instanceof AppError && e.code === 'calendar.year_missing') {
-      return [{ key: 'calendar', label: '期限计算', due: null, dueWithMaxExtension: null, basis: e.userMessage, status: 'unknown' as const, stages: [], warnings: [e.userMessage] }];
+      return [{ key: 'calendar', label: '期限计算', due: null, dueWithMaxExtension: null, basis: e.userMessage, status: 'unknown' as const, stages: [], warnings: [e.userMessage], provisional: false, provisionalReason: null }];
     }
     throw e;
   }

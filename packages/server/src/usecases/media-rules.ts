@@ -73,9 +73,11 @@ export function uploadDeadline(input: {
     }
     const hours = p.value.period.unit === 'hours';
     const from = hours ? formatDateTime(anchor.getTime()) : chinaDate(anchor);
-    const due = previewDeadline({ calendar: input.calendar, profile: input.profile, rule: 'av.upload', from }).due;
+    const preview = previewDeadline({ calendar: input.calendar, profile: input.profile, rule: 'av.upload', from });
+    const due = preview.due;
     const late = hours ? input.uploadedAt.getTime() > Date.parse(due) : chinaDate(input.uploadedAt) > due;
-    return { due, late, basis: p.basis, note };
+    // NAT-21: a limit counted through a year without the notice says so.
+    return { due, late, basis: p.basis, note: preview.provisional ? [note, preview.provisionalReason].filter(Boolean).join('；') : note };
   } catch (e) {
     // NAT-2: a year without holiday data is an explicit gap, never a guess.
     if (e instanceof AppError && e.code === 'calendar.year_missing') return { due: null, late: false, basis: p.basis, note: e.userMessage };

@@ -20,6 +20,7 @@ import {
   knownValuesFromDocuments,
   publicationFields,
   publicationSchedule,
+  provisionalMark,
   publicationTransition,
   publishGate,
   publishableKind,
@@ -303,7 +304,11 @@ export async function listPublications(ctx: AppContext, actor: ActorContext, f: 
 }
 
 function dueOf(p: PublicationRow, today: string, calendar: Awaited<ReturnType<typeof loadCalendar>>) {
-  if (p.status === 'draft' || p.status === 'submitted') return { date: p.publishBy, status: dueStatus(p.publishBy, today, 3, calendar) };
+  if (p.status === 'draft' || p.status === 'submitted') {
+    // NAT-21: 暂定 when the limit counts days of a year without the notice.
+    const mark = provisionalMark(calendar.provisionalYearsBetween(p.decisionDate, p.publishBy));
+    return { date: p.publishBy, status: dueStatus(p.publishBy, today, 3, calendar), provisional: mark.provisional === true, provisionalReason: mark.provisionalReason ?? null };
+  }
   if (p.status === 'withdrawPending' && p.withdrawal) return { date: p.withdrawal.withdrawBy, status: dueStatus(p.withdrawal.withdrawBy, today, 1, calendar) };
   return null;
 }

@@ -50,11 +50,14 @@ describe('GET /api/v1/deadlines/preview (public)', () => {
     expect(res.json().error.code).toBe('profile.unknown');
   });
 
-  it('NAT-2: a year without calendar data → 422 naming the year', async () => {
+  it('NAT-21: a year without the notice → 200, counted from the statutory holidays and marked provisional (暂定)', async () => {
     const res = await preview('SX25', 'publication.other', '2026-12-28');
-    expect(res.statusCode).toBe(422);
-    expect(res.json().error.code).toBe('calendar.year_missing');
-    expect(res.json().error.message).toContain('2027');
+    expect(res.statusCode).toBe(200);
+    // 20 working days from Mon 2026-12-28: Dec 29–31 (3), 2027-01-01 元旦 off, Jan 4–8 (8), 11–15 (13), 18–22 (18), Jan 25 (19), Jan 26 (20)
+    expect(res.json().due).toBe('2027-01-26');
+    expect(res.json().provisional).toBe(true);
+    expect(res.json().provisionalYears).toEqual([2027]);
+    expect(res.json().provisionalReason).toContain('2027年');
   });
 
   it('a malformed date → 400, not 500', async () => {
@@ -110,7 +113,9 @@ describe('NAT-2: a system administrator adds a calendar year with its source', (
     const res = await server.app.inject({ method: 'POST', url: '/api/v1/calendar/years', headers: { cookie: sys }, payload: { ...year2027, workdays: [{ date: '2027-01-04', name: '元旦' }] } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('calendar.invalid_year');
-    expect((await get('/api/v1/calendar/years/2027')).statusCode).toBe(422);
+    const y = await get('/api/v1/calendar/years/2027');
+    expect(y.statusCode).toBe(200);
+    expect(y.json().year.status).toBe('provisional');
   });
 
   it('after adding 2027 the deadline that failed is computed; a second add is 409; the change is audited', async () => {
@@ -121,6 +126,7 @@ describe('NAT-2: a system administrator adds a calendar year with its source', (
     expect(ok.statusCode).toBe(200);
     // 20 working days from Mon 2026-12-28, with 2027-01-01 off
     expect(ok.json().due).toBe('2027-01-26');
+    expect(ok.json().provisional).toBeUndefined();
     const again = await server.app.inject({ method: 'POST', url: '/api/v1/calendar/years', headers: { cookie: sys }, payload: year2027 });
     expect(again.statusCode).toBe(409);
     const years = (await get('/api/v1/calendar/years')).json().items as { year: number; origin: string; source: string }[];
