@@ -20,6 +20,7 @@ import { AppError, isAppError } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../context.js';
 import { actorFromSession } from '../usecases/auth.js';
 import { HTTP_STATUS } from './errors.js';
+import { registerInputGuard } from './input-guard.js';
 import { registerPortal } from '../portal/routes.js';
 import healthRoutes from './routes/health.js';
 import authRoutes from './routes/auth.js';
@@ -100,6 +101,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
     req.log.error(err);
     return reply.status(500).send(errorBody(new AppError('internal')));
   });
+
+  registerInputGuard(app);
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send(errorBody(new AppError('not_found')));

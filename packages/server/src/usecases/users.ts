@@ -160,6 +160,7 @@ export async function updateUser(ctx: AppContext, actor: ActorContext, id: strin
   const { row } = await loadUserForAction(ctx, actor, id, 'user.update');
   if (patch.disabled === true && id === actor.userId) throw new AppError('conflict', { detail: '不能停用自己的账号' });
   const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  if (Object.keys(values).length === 0) throw new AppError('validation.failed', { detail: '请求体未包含任何要修改的字段（displayName、post、phone、disabled）' });
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set(values).where(eq(users.id, id));
     if (patch.disabled === true) {
