@@ -37,7 +37,7 @@ export async function startServer(ctx: AppContext, log: (line: string) => void):
     const seeded = await seedDemo(ctx, { mustChangePassword: ctx.config.mode === 'production' });
     if (seeded) log('已写入演示数据。');
   }
-  const app = await buildApp(ctx, { logger: ctx.config.logLevel !== 'silent' && ctx.config.logLevel !== 'info' });
+  const app = await buildApp(ctx, { logger: ctx.config.logLevel !== 'silent' });
   // DESIGN §6: checkpoints on a schedule (and on demand through the API).
   let timer: NodeJS.Timeout | undefined;
   // PUB-7 · SX25-P 18: decisions come off the portal at the end of their window (hourly; the portal's own filter covers the gap).
