@@ -4,13 +4,11 @@
  * forced change of initial passwords in production.
  */
 import crypto from 'node:crypto';
-import { and, eq, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { hash, verify } from '@node-rs/argon2';
 import {
   AppError,
-  PASSWORD_MIN_LENGTH,
-  isPasswordStrong,
   isRole,
   isSessionIdle,
   type Role,
@@ -19,6 +17,7 @@ import type { ActorContext, AppContext } from '../context.js';
 import { agencies, loginFailures, sessions, userRoles, users } from '../db/schema.js';
 import { sha256Hex } from '../lib/ids.js';
 import { recordAudit } from './audit.js';
+import { requirePasswordAllowed } from './password-policy.js';
 
 // argon2id parameters (OWASP 2023 minimum: m=19 MiB, t=2, p=1).
 const ARGON2 = { algorithm: 2 /* Argon2id */, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -27,8 +26,9 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);
 }
 
-export function requireStrongPassword(password: string): void {
-  if (!isPasswordStrong(password)) throw new AppError('auth.password_weak', { min: PASSWORD_MIN_LENGTH });
+/** SYS-5: length, character classes, and not common, name-derived or published (password-policy.ts). */
+export function requireStrongPassword(ctx: AppContext, password: string, who: { username?: string; displayName?: string }): void {
+  requirePasswordAllowed(password, { mode: ctx.config.mode, ...who });
 }
 
 // A fixed hash verified against when the user does not exist, so that the
@@ -169,9 +169,10 @@ export async function actorFromSession(ctx: AppContext, token: string, ip: strin
   }
   const actor = await loadActor(ctx, s.userId, ip);
   if (!actor) throw new AppError('auth.required');
-  // Touch at most once a minute: fewer writes, same timeout precision for a 30-minute limit.
-  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
-    await ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  // SYS-5 会话超时, issue 14: every request counts as activity (to the second), so the
+  // idle timeout runs from the last request, not from the last minute's first.
+  if (now.getTime() - s.lastSeenAt.getTime() >= 1000) {
+    await ctx.db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, now)));
   }
   return actor;
 }
@@ -207,16 +208,19 @@ export async function logout(ctx: AppContext, token: string, actor: ActorContext
   });
 }
 
-export async function changeOwnPassword(ctx: AppContext, actor: ActorContext, input: { currentPassword: string; newPassword: string }): Promise<void> {
+/** Changes one's own password; every other session of the user ends (issue 14), the one in use stays. */
+export async function changeOwnPassword(ctx: AppContext, actor: ActorContext, input: { currentPassword: string; newPassword: string }, currentToken?: string): Promise<void> {
   const now = ctx.clock.now();
   const [user] = await ctx.db.select().from(users).where(eq(users.id, actor.userId));
   if (!user) throw new AppError('not_found');
   if (!(await verify(user.passwordHash, input.currentPassword).catch(() => false))) throw new AppError('auth.password_wrong');
-  requireStrongPassword(input.newPassword);
+  requireStrongPassword(ctx, input.newPassword, { username: user.username, displayName: user.displayName });
   if (input.newPassword === input.currentPassword) throw new AppError('validation.failed', { detail: '新密码不能与原密码相同' });
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now }).where(eq(users.id, actor.userId));
+    const others = currentToken ? and(eq(sessions.userId, actor.userId), isNull(sessions.endedAt), ne(sessions.id, sha256Hex(currentToken))) : and(eq(sessions.userId, actor.userId), isNull(sessions.endedAt));
+    await tx.update(sessions).set({ endedAt: now }).where(others);
     await recordAudit(tx, { at: now, actor, action: 'user.changePassword', object: { type: 'user', id: actor.userId, agencyId: actor.agencyId, agencyPath: actor.agencyPath } });
   });
 }
