@@ -12,8 +12,11 @@ import { AppError } from '@sanxiang/core';
 
 const INT4_MAX = 2_147_483_647;
 const INT4_MIN = -2_147_483_648;
-/** Fields stored in bigint columns (byte sizes of media files). */
-const BIGINT_FIELDS = new Set(['size', 'declaredSize', 'uploadLength', 'offset']);
+/**
+ * Fields stored in bigint columns (byte sizes of media files) or as amounts of
+ * money in jsonb (yuan; no int4 limit): these only need to be safe integers.
+ */
+const BIGINT_FIELDS = new Set(['size', 'declaredSize', 'uploadLength', 'offset', 'fineAmount', 'confiscationAmount', 'atLeast', 'amountYuan']);
 
 // eslint-disable-next-line no-control-regex
 const NUL = /\u0000/;

@@ -49,6 +49,7 @@ describe('the boundary rule (pure part)', () => {
     expect(badNumber(2 ** 31 - 1, 'sortOrder')).toBeNull();
     expect(badNumber(-(2 ** 31) - 1, 'x')).toMatch(/范围/);
     expect(badNumber(5 * 2 ** 31, 'size')).toBeNull();
+    expect(badNumber(5e9, 'fineAmount')).toBeNull(); // money in jsonb, not an int4 column
     expect(badNumber(2 ** 60, 'size')).toMatch(/范围/);
     expect(badNumber(1e300 + 0.5, 'amount')).toMatch(/范围/);
     expect(findBadInput({ a: [{ b: 'ok' }, { c: 'x\u0000' }] }, 'body')).toEqual({ field: 'body.a[1].c', problem: expect.stringContaining('空字符') });
