@@ -1,6 +1,6 @@
 /**
  * Resilience suite (issue 14 item 9): parallel lockout over real HTTP
- * connections (SYS-5 · GB/T 22239-2019 8.1.4.1 登录失败处理) — 30 wrong
+ * connections (GB/T 22239-2019 8.1.4.1 登录失败处理) — 30 wrong
  * passwords at once lock the account, for a known and an unknown name alike.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
