@@ -121,6 +121,15 @@ export const ERROR_MESSAGES = {
   'exante.external_review_required': '{detail}',
   // storage
   'db.locked': '数据目录 {dir} 正被另一进程使用。',
+  // requests (issue 14: one error shape in Chinese for every status)
+  'request.cross_origin': '拒绝来自其他网站的请求：请在本平台的页面中操作。',
+  'request.json_only': '接口只接受 JSON 格式的请求内容（Content-Type: application/json）。',
+  'request.too_large': '请求内容过大，超过允许的上限。',
+  'request.url_too_long': '请求地址过长。',
+  'request.malformed': '请求格式有误：{detail}',
+  'request.method_not_allowed': '不支持该请求方法。',
+  'request.timeout': '请求超时，请稍后再试。',
+  'auth.password_rejected': '该密码不能使用：{reason}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

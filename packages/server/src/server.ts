@@ -53,7 +53,7 @@ export async function startServer(ctx: AppContext, log: (line: string) => void):
   }
   // NAT-2 · NAT-21: say when a holiday notice is missing (from 1 November for the next year).
   for (const w of calendarWarnings(await loadCalendar(ctx.db), chinaDate(ctx.clock.now()))) log(`提示：${w}`);
-  const app = await buildApp(ctx, { logger: ctx.config.logLevel !== 'silent' && ctx.config.logLevel !== 'info' });
+  const app = await buildApp(ctx, { logger: ctx.config.logLevel !== 'silent' });
   // DESIGN §6: checkpoints on a schedule (and on demand through the API).
   let timer: NodeJS.Timeout | undefined;
   // PUB-7 · SX25-P 18: decisions come off the portal at the end of their window (hourly; the portal's own filter covers the gap).

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '@sanxiang/core';
 import { acquireLock, openDatabase } from './client.js';
@@ -26,15 +27,36 @@ describe('PGlite data folder lock (one process per folder)', () => {
     await again.close();
   });
 
-  it('a lock held by a live process blocks; a stale lock of a dead process is taken over', () => {
+  it('issue 14: a lock file naming our own PID (PID 1 after a container restart) does not block', async () => {
     const dir = path.join(tmp, 'db2');
-    fs.writeFileSync(`${dir}.lock`, String(process.ppid)); // alive: our parent
-    expect(() => acquireLock(dir)).toThrowError(AppError);
-    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
-    fs.writeFileSync(`${dir}.lock`, dead);
-    const release = acquireLock(dir);
-    expect(fs.readFileSync(`${dir}.lock`, 'utf8')).toBe(String(process.pid));
-    release();
-    expect(fs.existsSync(`${dir}.lock`)).toBe(false);
+    fs.writeFileSync(`${dir}.lock`, String(process.pid));
+    const release = await acquireLock(dir);
+    await expect(acquireLock(dir)).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === 'db.locked');
+    await release();
+    await (await acquireLock(dir))();
+  });
+
+  it('issue 14: the lock is held by a live process and released by the OS when it is killed with SIGKILL', async () => {
+    const dir = path.join(tmp, 'db3');
+    const script = path.join(tmp, 'hold.mts');
+    const client = fileURLToPath(new URL('./client.ts', import.meta.url));
+    fs.writeFileSync(script, `import { acquireLock } from ${JSON.stringify(client)};\nawait acquireLock(${JSON.stringify(dir)});\nconsole.log('ready');\nsetInterval(() => {}, 1000);\n`);
+    const holder = spawn(process.execPath, ['--import', 'tsx', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
+      holder.once('exit', (code) => reject(new Error(`holder exited ${String(code)}`)));
+    });
+    await expect(acquireLock(dir)).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === 'db.locked');
+    holder.kill('SIGKILL');
+    await new Promise((r) => holder.once('exit', r));
+    let release: (() => Promise<void>) | undefined;
+    for (let i = 0; i < 50 && !release; i++) {
+      release = await acquireLock(dir).catch(async () => {
+        await new Promise((r) => setTimeout(r, 100));
+        return undefined;
+      });
+    }
+    expect(release).toBeDefined();
+    await release!();
   });
 });

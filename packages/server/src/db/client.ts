@@ -3,9 +3,10 @@
  * the data folder, or PostgreSQL through DATABASE_URL. Same SQL, same drizzle
  * schema.
  *
- * PGlite allows one process per data folder: we take a lock file next to it
- * and fail with a clear message when another live process holds it.
+ * PGlite allows one process per data folder: we hold an OS file lock next to
+ * it and fail with a clear message when another live process holds it.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -47,17 +48,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') return openPostgres(target.url, target.schema);
   if (target.kind === 'pglite-memory') return wrapPglite(new PGlite(), () => {});
   fs.mkdirSync(target.dataDir, { recursive: true });
-  const release = acquireLock(target.dataDir);
+  const release = await acquireLock(target.dataDir);
   try {
     const client = await PGlite.create(target.dataDir);
     return wrapPglite(client, release);
   } catch (e) {
-    release();
+    await release();
     throw e;
   }
 }
 
-function wrapPglite(client: PGlite, release: () => void): Database {
+function wrapPglite(client: PGlite, release: () => void | Promise<void>): Database {
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   const self: Database = {
     kind: 'pglite',
@@ -70,7 +71,7 @@ function wrapPglite(client: PGlite, release: () => void): Database {
       try {
         await client.close();
       } finally {
-        release();
+        await release();
       }
     },
     dedicated: (fn) => fn(self),
@@ -108,50 +109,58 @@ function openPostgres(url: string, schemaName?: string): Database {
   };
 }
 
-/** Lock file `<dataDir>.lock` holding the owner's pid; a stale lock (dead pid) is taken over. */
-export function acquireLock(dataDir: string): () => void {
+/**
+ * Lock of the data folder (issue 14 item 6): an exclusive flock(2) on
+ * `<dataDir>.lock`, held by a small `flock` child process (util-linux) for as
+ * long as this process lives. The operating system releases it when the holder
+ * dies — also after kill -9 — so a restart starts whatever its PID (PID 1 in a
+ * container is the same PID every time). The child reads our stdin pipe: when
+ * we die the pipe closes, `cat` ends and the lock is gone. No native build.
+ * The file keeps the owner's pid for people; the lock is the flock, not the pid.
+ */
+export async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
   const lockPath = `${path.resolve(dataDir)}.lock`;
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = fs.openSync(lockPath, 'wx');
-      fs.writeSync(fd, String(process.pid));
-      fs.closeSync(fd);
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        try {
-          if (fs.readFileSync(lockPath, 'utf8') === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          /* already gone */
-        }
-      };
-      process.once('exit', release);
-      return release;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const owner = Number(fs.readFileSync(lockPath, 'utf8').trim());
-      if (owner && owner !== process.pid && isAlive(owner)) {
-        throw new AppError(
-          'db.locked',
-          { dir: dataDir },
-          `The embedded database in ${dataDir} is in use by process ${owner}. Stop it first, or set DATABASE_URL to use PostgreSQL for several processes.`,
-        );
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  const child = spawn('flock', ['--exclusive', '--nonblock', '--conflict-exit-code', '75', lockPath, 'sh', '-c', 'echo locked; exec cat >/dev/null'], {
+    stdio: ['pipe', 'pipe', 'ignore'],
+  });
+  const outcome = await new Promise<'locked' | 'busy' | Error>((resolve) => {
+    child.once('error', (e) => resolve(e));
+    child.once('exit', (code) => resolve(code === 75 ? 'busy' : new Error(`flock exited with ${String(code)}`)));
+    child.stdout!.once('data', () => resolve('locked'));
+  });
+  if (outcome !== 'locked') {
+    child.kill('SIGKILL');
+    if (outcome === 'busy') {
+      let owner = '';
+      try {
+        owner = fs.readFileSync(lockPath, 'utf8').trim();
+      } catch {
+        /* unreadable: no owner to name */
       }
-      if (owner === process.pid) {
-        throw new AppError('db.locked', { dir: dataDir }, `The embedded database in ${dataDir} is already open in this process.`);
-      }
-      fs.unlinkSync(lockPath); // stale: its process is gone
+      throw new AppError(
+        'db.locked',
+        { dir: dataDir },
+        `The embedded database in ${dataDir} is in use${owner ? ` by process ${owner}` : ''}. Stop it first, or set DATABASE_URL to use PostgreSQL for several processes.`,
+      );
     }
+    throw outcome;
   }
-  throw new AppError('db.locked', { dir: dataDir });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  fs.writeFileSync(lockPath, String(process.pid));
+  // The holder must not keep this process alive.
+  child.unref();
+  (child.stdin as unknown as { unref?: () => void }).unref?.();
+  (child.stdout as unknown as { unref?: () => void }).unref?.();
+  const exited = new Promise<void>((resolve) => {
+    if (child.exitCode !== null) resolve();
+    else child.once('exit', () => resolve());
+  });
+  let released: Promise<void> | undefined;
+  const release = () => {
+    // Closing the pipe ends `cat`, then flock: the lock is free when the holder has exited.
+    released ??= (child.stdin!.end(), exited);
+    return released;
+  };
+  process.once('exit', () => void release());
+  return release;
 }

@@ -312,3 +312,4 @@ export * from './schema-review.js';
 export * from './schema-retention.js';
 export * from './schema-disclosure.js';
 export * from './schema-exante.js';
+export * from './schema-hardening.js';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
@@ -20,6 +20,8 @@ import { AppError, isAppError } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../context.js';
 import { actorFromSession } from '../usecases/auth.js';
 import { HTTP_STATUS } from './errors.js';
+import { registerInputGuard } from './input-guard.js';
+import { registerCsrfGuard } from './csrf.js';
 import { registerPortal } from '../portal/routes.js';
 import healthRoutes from './routes/health.js';
 import authRoutes from './routes/auth.js';
@@ -48,11 +50,18 @@ z.config(z.locales.zhCN());
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
 
-export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    logger: opts.logger ? { level: ctx.config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) } : false,
+    // Request lines only when debugging; errors (every 5xx, with its request id) at the default level.
+    disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel),
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // Errors the router raises before any route (bad URL encoding, over-long path parameter): same shape.
+    frameworkErrors: (err, req, reply) => {
+      const { status, body } = errorAnswer(err, req as FastifyRequest);
+      void (reply as unknown as FastifyReply).status(status).send(body);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -84,22 +93,12 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.setErrorHandler((err, req, reply) => {
-    if (isAppError(err)) {
-      // Structured details (e.g. the list of missing records) travel in params.details.
-      return reply.status(HTTP_STATUS[err.code]).send(errorBody(err, err.params.details));
-    }
-    if (hasZodFastifySchemaValidationErrors(err)) {
-      const detail = err.validation.map((v) => `${v.instancePath || '(请求)'} ${v.message}`).join('；');
-      return reply.status(400).send(errorBody(new AppError('validation.failed', { detail }), err.validation));
-    }
-    const e = err as { statusCode?: number; code?: string; message: string };
-    if (e.statusCode === 429) return reply.status(429).send(errorBody(new AppError('rate_limited')));
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      return reply.status(e.statusCode).send(errorBody(new AppError('validation.failed', { detail: e.message })));
-    }
-    req.log.error(err);
-    return reply.status(500).send(errorBody(new AppError('internal')));
+    const { status, body } = errorAnswer(err, req);
+    return reply.status(status).send(body);
   });
+
+  registerCsrfGuard(app);
+  registerInputGuard(app);
 
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/')) return reply.status(404).send(errorBody(new AppError('not_found')));
@@ -123,8 +122,63 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   return app;
 }
 
-export function errorBody(err: AppError, details?: unknown) {
-  return { error: { code: err.code, message: err.userMessage, ...(details ? { details } : {}) } };
+export function errorBody(err: AppError, details?: unknown, requestId?: string) {
+  return { error: { code: err.code, message: err.userMessage, ...(details ? { details } : {}), ...(requestId ? { requestId } : {}) } };
+}
+
+/** Framework errors (fastify's own codes) in the platform's words. */
+const FRAMEWORK_ERRORS: Record<string, () => AppError> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: () => new AppError('request.json_only'),
+  FST_ERR_CTP_BODY_TOO_LARGE: () => new AppError('request.too_large'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => new AppError('request.malformed', { detail: '请求内容长度与声明不符' }),
+  FST_ERR_CTP_EMPTY_JSON_BODY: () => new AppError('request.malformed', { detail: '声明为 JSON 的请求内容为空' }),
+  FST_ERR_CTP_INVALID_JSON_BODY: () => new AppError('request.malformed', { detail: 'JSON 格式有误' }),
+  FST_ERR_BAD_URL: () => new AppError('request.malformed', { detail: '地址编码无效' }),
+  FST_ERR_MAX_PARAM_LENGTH: () => new AppError('request.url_too_long'),
+};
+
+/**
+ * One error shape for every status (issue 14 item 4): `{ error: { code,
+ * message (Chinese), details?, requestId? } }`. Every 5xx is logged with the
+ * request id at the default level, and the id is given to the user to quote.
+ */
+export function errorAnswer(err: unknown, req: FastifyRequest): { status: number; body: ReturnType<typeof errorBody> } {
+  let appErr: AppError;
+  let details: unknown;
+  const e = err as { statusCode?: number; code?: string; message?: string };
+  if (isAppError(err)) {
+    appErr = err;
+    // Structured details (e.g. the list of missing records) travel in params.details.
+    details = err.params.details;
+  } else if (hasZodFastifySchemaValidationErrors(err)) {
+    const detail = err.validation.map((v) => `${v.instancePath || '(请求)'} ${v.message}`).join('；');
+    appErr = new AppError('validation.failed', { detail });
+    details = err.validation;
+  } else if (e.statusCode === 429) {
+    appErr = new AppError('rate_limited');
+  } else if (e.code && FRAMEWORK_ERRORS[e.code]) {
+    appErr = FRAMEWORK_ERRORS[e.code]!();
+  } else if (err instanceof SyntaxError || e.statusCode === 400) {
+    appErr = new AppError('request.malformed', { detail: '无法解析请求内容' });
+  } else if (e.statusCode === 413) {
+    appErr = new AppError('request.too_large');
+  } else if (e.statusCode === 415) {
+    appErr = new AppError('request.json_only');
+  } else if (e.statusCode === 404) {
+    appErr = new AppError('not_found');
+  } else if (e.statusCode === 405) {
+    appErr = new AppError('request.method_not_allowed');
+  } else if (e.statusCode && e.statusCode > 400 && e.statusCode < 500) {
+    appErr = new AppError('request.malformed', { detail: `HTTP ${e.statusCode}` });
+  } else {
+    appErr = new AppError('internal');
+  }
+  const status = appErr.code === 'internal' ? 500 : HTTP_STATUS[appErr.code];
+  if (status >= 500) {
+    req.log.error({ err, reqId: req.id, url: req.url, method: req.method, code: appErr.code }, 'request failed');
+    return { status, body: errorBody(appErr, details, String(req.id)) };
+  }
+  return { status, body: errorBody(appErr, details) };
 }
 
 /**

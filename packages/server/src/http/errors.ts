@@ -106,4 +106,12 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'exante.read_only': 409,
   'exante.external_review_required': 409,
   'db.locked': 503,
+  'request.cross_origin': 403,
+  'request.json_only': 415,
+  'request.too_large': 413,
+  'request.url_too_long': 414,
+  'request.malformed': 400,
+  'request.method_not_allowed': 405,
+  'request.timeout': 408,
+  'auth.password_rejected': 400,
 };

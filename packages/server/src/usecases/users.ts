@@ -133,7 +133,7 @@ export async function createUser(ctx: AppContext, actor: ActorContext, input: Ne
   const agency = await findAgency(ctx.db, input.agencyId);
   if (!agency) throw new AppError('not_found');
   authorize(actor, 'user.create', { agencyId: agency.id, agencyPath: agency.path }, 'agency.read');
-  requireStrongPassword(input.initialPassword);
+  requireStrongPassword(ctx, input.initialPassword, { username: input.username, displayName: input.displayName });
   const passwordHash = await hashPassword(input.initialPassword);
   const id = newId();
   await ctx.db.transaction(async (tx) => {
@@ -160,6 +160,7 @@ export async function updateUser(ctx: AppContext, actor: ActorContext, id: strin
   const { row } = await loadUserForAction(ctx, actor, id, 'user.update');
   if (patch.disabled === true && id === actor.userId) throw new AppError('conflict', { detail: '不能停用自己的账号' });
   const values = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  if (Object.keys(values).length === 0) throw new AppError('validation.failed', { detail: '请求体未包含任何要修改的字段（displayName、post、phone、disabled）' });
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set(values).where(eq(users.id, id));
     if (patch.disabled === true) {
@@ -199,7 +200,7 @@ export async function resetPassword(ctx: AppContext, actor: ActorContext, id: st
   const now = ctx.clock.now();
   const { row } = await loadUserForAction(ctx, actor, id, 'user.resetPassword');
   if (id === actor.userId) throw new AppError('forbidden');
-  requireStrongPassword(newPassword);
+  requireStrongPassword(ctx, newPassword, { username: row.user.username, displayName: row.user.displayName });
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, mustChangePassword: true, lockedUntil: null, failedAttempts: 0 }).where(eq(users.id, id));

@@ -58,7 +58,7 @@ export default async function authRoutes(app: FastifyInstance) {
     { schema: { tags: ['auth'], summary: '修改本人密码', body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }) } },
     async (req) => {
       const actor = await requireActor(req, { allowPasswordChange: true });
-      await changeOwnPassword(req.ctx, actor, req.body);
+      await changeOwnPassword(req.ctx, actor, req.body, req.cookies[SESSION_COOKIE]);
       return { ok: true };
     },
   );

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Server as TusServer } from '@tus/server';
+import { chineseTusErrors } from '../tus-errors.js';
 import {
   AV_EXCEPTION_KINDS,
   AV_EXCEPTION_KIND_LABELS,
@@ -87,6 +88,10 @@ function tusError(e: AppError): { status_code: number; body: string } {
 
 function createTusServer(ctx: AppContext): TusServer {
   const svc = mediaServices(ctx);
+  return chineseTusErrors(newTusServer(ctx, svc), (m) => console.error(m));
+}
+
+function newTusServer(ctx: AppContext, svc: ReturnType<typeof mediaServices>): TusServer {
   return new TusServer({
     path: '/api/v1/uploads',
     datastore: svc.staging,
