@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import { documentVersions, documents, logCheckpoints, logLeaves } from '../db/schema.js';
 import { contentHash } from './documents.js';
 import { loadLogSigner, logSize } from './integrity-log.js';
+import { checkPublications, checkSealedRows } from './integrity-seal/check.js';
 
 const { CompactRange, fromHex, toHex, leafHash: hashLeaf, openCheckpoint, equalBytes } = integrity;
 
@@ -174,5 +175,9 @@ export async function verifyAll(ctx: AppContext, onProgress: (line: string) => v
       notes.push(...(r.notes ?? []));
     }
   }
+  // 4. Every sealed row and what the portal shows (run even with no leaf: an unsealed row is a finding).
+  problems.push(...(await checkSealedRows(ctx, byKind.get('rows.seal') ?? [])));
+  problems.push(...(await checkPublications(ctx, [...(byKind.get('publication.publish') ?? []), ...(byKind.get('publication.withdraw') ?? [])].sort((a, b) => a.idx - b.idx))));
+  onProgress('已核验留痕记录与公示内容');
   return { leaves: head.size, checkpoints: checkpoints.length, records: versions.length, problems, notes };
 }
