@@ -26,7 +26,8 @@ const HELP = `三项制度执法平台 Sanxiang
   seed       写入演示数据（数据库为空时）
   deadline   期限计算：--profile <id> --rule <规则> --from <日期>
   profiles   列出规则配置
-  verify     核验完整性日志、文书与音像文件，列出每处不符（有不符时退出码非 0）
+  verify [--checkpoint <文件>]…  核验完整性日志、文书与音像文件，列出每处不符（有不符时退出码非 0）；
+             --checkpoint 给出此前保存的已签名检查点（可多次），日志须包含它
   checkpoint 立即签署检查点
   export     导出案卷包：--case <案件 id 或案号> --out <文件.zip> [--media files|hashes]
   verify-bundle <文件.zip> [--key <公钥>]  离线核验案卷导出包
@@ -64,11 +65,12 @@ export async function main(argv: string[]): Promise<number> {
         for (const p of listProfiles()) out(`${p.id.padEnd(9)} ${p.name}（${p.issuer}${p.docNumber ? ` ${p.docNumber}` : ''}）${p.parent ? ` ← 继承 ${p.parent}` : ''}`);
         return 0;
       case 'verify':
-        return await cmdVerify();
+        return await cmdVerify(rest);
       case 'checkpoint': {
         const ctx = await openContext(loadConfig());
         const cp = await createCheckpoint(ctx);
-        out(cp.note);
+        // Exactly the signed note (it ends with its own newline), so it can be saved and checked as is.
+        process.stdout.write(cp.note);
         await ctx.database.close();
         return 0;
       }
@@ -159,10 +161,13 @@ async function cmdDeadline(args: string[]): Promise<number> {
   return 0;
 }
 
-async function cmdVerify(): Promise<number> {
+async function cmdVerify(args: string[]): Promise<number> {
+  // REC-16: checkpoints saved earlier by an auditor or a witness; the log must still contain each one.
+  const { values } = parseArgs({ args, options: { checkpoint: { type: 'string', multiple: true } } });
+  const checkpoints = (values.checkpoint ?? []).map((file) => ({ label: file, note: fs.readFileSync(file, 'utf8') }));
   const ctx = await openContext(loadConfig());
   try {
-    const report = await verifyAll(ctx, (line) => process.stderr.write(`${line}\n`));
+    const report = await verifyAll(ctx, (line) => process.stderr.write(`${line}\n`), { checkpoints });
     out(`日志 ${report.leaves} 条，检查点 ${report.checkpoints} 个，已签署文书版本 ${report.records} 个。`);
     // REC-18: files disposed of by an approved, sealed act are named, not counted as problems.
     for (const n of report.notes) out(`  [${n.kind}] ${n.message}`);

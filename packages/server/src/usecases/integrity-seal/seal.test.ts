@@ -12,6 +12,8 @@ import { cases, logLeaves, mediaFiles, publications, users } from '../../db/sche
 import { loadActor } from '../auth.js';
 import { createAccessRequest, decideAccessRequest, revokeAccessRequest } from '../access.js';
 import { openMedia } from '../media-access.js';
+import { integrity } from '@sanxiang/core';
+import { createCheckpoint, loadLogSigner, logSize } from '../integrity-log.js';
 import { verifyAll, type Problem } from '../verify.js';
 import { SEALED_TABLES } from './seal.js';
 
@@ -141,5 +143,42 @@ describe('REC-16 · SX25-R 22, PUB-8: `sanxiang verify` names each tampering', (
     expect(found.map((f) => f.ref.table).sort()).toEqual(['exante_versions', 'publication_versions']);
     expect(found.find((f) => f.ref.table === 'exante_versions')!.message).toMatch(/第 \d+ 版/);
     expect(found.find((f) => f.ref.table === 'publication_versions')!.message).toMatch(/公示 .*第 \d+ 版/);
+  });
+});
+
+describe('REC-16 · SX25-R 22: truncation and rollback behind a signed checkpoint', () => {
+  it('a checkpoint saved outside the database passes while the log contains it; a forged one of the same size is named', async () => {
+    const saved = await createCheckpoint(ctx);
+    await openMedia(ctx, await actor('ty_keeper'), media.id, 'view', { reason: '再次核对' });
+    const ok = await verifyAll(ctx, () => {}, { checkpoints: [{ label: 'auditor.txt', note: saved.note }] });
+    expect(ok.problems.filter((p) => p.ref.source === 'auditor.txt')).toEqual([]);
+    // Signed with the log's key but over another history: not consistent with the log.
+    const signer = await loadLogSigner(ctx);
+    const forged = integrity.signCheckpoint({ origin: signer.name, size: saved.size, rootHash: new Uint8Array(32).fill(7), extensions: [] }, [signer.signerKey]);
+    const bad = await verifyAll(ctx, () => {}, { checkpoints: [{ label: 'forged.txt', note: forged }] });
+    expect(bad.problems.filter((p) => p.ref.source === 'forged.txt').map((p) => p.kind)).toEqual(['tree.mismatch']);
+  });
+
+  it('deleting the last two leaves and rewinding the head is caught by the stored checkpoint, and by a saved one when the stored ones are deleted too', async () => {
+    const later = await createCheckpoint(ctx);
+    const { size } = await logSize(ctx.db);
+    expect(later.size).toBe(size);
+    // The attacker: drop the last two leaves, rebuild the head for size − 2, as if they never were.
+    const rows = await ctx.database.query<{ leaf_hash: string }>('SELECT leaf_hash FROM log_leaves WHERE idx < $1 ORDER BY idx', [size - 2]);
+    let state = integrity.CompactRange.empty();
+    for (const r of rows) state = state.append(integrity.fromHex(r.leaf_hash)).state;
+    await tamper('DELETE FROM log_leaves WHERE idx >= $1', [size - 2]);
+    await tamper('UPDATE log_head SET size = $1, compact = $2::jsonb', [size - 2, JSON.stringify(state.hashes.map(integrity.toHex))]);
+    const caught = await verifyAll(ctx);
+    expect(caught.problems.filter((p) => p.kind === 'log.truncated').map((p) => p.ref.checkpointSize)).toContain(size);
+    expect(caught.problems.find((p) => p.kind === 'log.truncated')!.message).toMatch(/截断或回滚/);
+    // …and the stored checkpoints deleted as well: the auditor's copy still catches it.
+    await tamper('DELETE FROM log_checkpoints WHERE size > $1', [size - 2]);
+    const quiet = await verifyAll(ctx);
+    expect(quiet.problems.filter((p) => p.kind === 'log.truncated')).toEqual([]);
+    const withSaved = await verifyAll(ctx, () => {}, { checkpoints: [{ label: 'witness.txt', note: later.note }] });
+    const found = withSaved.problems.filter((p) => p.kind === 'log.truncated');
+    expect(found.map((p) => p.ref.source)).toEqual(['witness.txt']);
+    expect(found[0]!.message).toContain(`日志只有 ${size - 2} 条`);
   });
 });
