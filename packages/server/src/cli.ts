@@ -30,7 +30,7 @@ const HELP = `三项制度执法平台 Sanxiang
              --checkpoint 给出此前保存的已签名检查点（可多次），日志须包含它
   checkpoint 立即签署检查点
   export     导出案卷包：--case <案件 id 或案号> --out <文件.zip> [--media files|hashes]
-  verify-bundle <文件.zip> [--key <公钥>]  离线核验案卷导出包
+  verify-bundle <文件.zip> --key <公钥>  离线核验案卷导出包（或 --trust-embedded-key：信任包内公钥）
   help       显示本帮助
 
 配置见 README.md（环境变量 DATABASE_URL、PORT、SANXIANG_DATA_DIR 等）。`;
@@ -208,11 +208,16 @@ async function cmdExport(args: string[]): Promise<number> {
 
 /** Offline: needs no database and no configuration. */
 async function cmdVerifyBundle(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' }, 'trust-embedded-key': { type: 'boolean' } } });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('用法：sanxiang verify-bundle <文件.zip> [--key <公钥>]\n');
+    process.stderr.write('用法：sanxiang verify-bundle <文件.zip> --key <公钥> | --trust-embedded-key\n');
     return 2;
+  }
+  // NAT-18: a bundle re-signed with another key verifies against its own key; only a key from elsewhere proves anything.
+  if (!values.key && !values['trust-embedded-key']) {
+    process.stderr.write('核验失败：未提供可信公钥。请用 --key 给出机关门户“完整性公钥”页面公布的公钥；\n只有确认导出包内的公钥可信时，才可改用 --trust-embedded-key。\n');
+    return 3;
   }
   const report = verifyCaseBundle(await readBundle(fs.readFileSync(file)), values.key ? { trustedKey: values.key } : {});
   out(`日志条目 ${report.entries} 条，文书 ${report.records} 份，音像 ${report.media} 个（其中仅哈希 ${report.mediaHashOnly} 个${report.mediaDisposed ? `，依批准销毁 ${report.mediaDisposed} 个` : ''}）。`);
