@@ -12,7 +12,7 @@ import { migrate } from './db/migrate.js';
 import { buildApp } from './http/app.js';
 import { seedDemo } from './seed/demo.js';
 import { ensureCalendarSeed } from './usecases/calendar.js';
-import { createCheckpoint } from './usecases/integrity-log.js';
+import { createCheckpoint, loadLogSigner } from './usecases/integrity-log.js';
 
 export async function openContext(config: Config, opts: { clock?: Clock; target?: DatabaseTarget; log?: (line: string) => void } = {}): Promise<AppContext> {
   const log = opts.log ?? (() => {});
@@ -33,6 +33,7 @@ export async function openContext(config: Config, opts: { clock?: Clock; target?
 }
 
 export async function startServer(ctx: AppContext, log: (line: string) => void): Promise<FastifyInstance> {
+  await loadLogSigner(ctx); // DESIGN §6: no start without the log's signer key (production), generated in demo mode
   if (ctx.config.seedDemo) {
     const seeded = await seedDemo(ctx, { mustChangePassword: ctx.config.mode === 'production' });
     if (seeded) log('已写入演示数据。');
