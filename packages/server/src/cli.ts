@@ -29,10 +29,11 @@ const HELP = `三项制度执法平台 Sanxiang
   calendar import <文件> --as <用户名>    录入一年的国务院办公厅节假日安排（纯文本格式见 docs/operations.md），
                                         并重算依赖该年度的未结期限
   profiles   列出规则配置
-  verify     核验完整性日志、文书与音像文件，列出每处不符（有不符时退出码非 0）
+  verify [--checkpoint <文件>]…  核验完整性日志、文书与音像文件，列出每处不符（有不符时退出码非 0）；
+             --checkpoint 给出此前保存的已签名检查点（可多次），日志须包含它
   checkpoint 立即签署检查点
   export     导出案卷包：--case <案件 id 或案号> --out <文件.zip> [--media files|hashes]
-  verify-bundle <文件.zip> [--key <公钥>]  离线核验案卷导出包
+  verify-bundle <文件.zip> --key <公钥>  离线核验案卷导出包（或 --trust-embedded-key：信任包内公钥）
   help       显示本帮助
 
 配置见 README.md（环境变量 DATABASE_URL、PORT、SANXIANG_DATA_DIR 等）。`;
@@ -69,11 +70,12 @@ export async function main(argv: string[]): Promise<number> {
         for (const p of listProfiles()) out(`${p.id.padEnd(9)} ${p.name}（${p.issuer}${p.docNumber ? ` ${p.docNumber}` : ''}）${p.parent ? ` ← 继承 ${p.parent}` : ''}`);
         return 0;
       case 'verify':
-        return await cmdVerify();
+        return await cmdVerify(rest);
       case 'checkpoint': {
         const ctx = await openContext(loadConfig());
         const cp = await createCheckpoint(ctx);
-        out(cp.note);
+        // Exactly the signed note (it ends with its own newline), so it can be saved and checked as is.
+        process.stdout.write(cp.note);
         await ctx.database.close();
         return 0;
       }
@@ -208,10 +210,13 @@ async function cmdCalendar(args: string[]): Promise<number> {
   return 2;
 }
 
-async function cmdVerify(): Promise<number> {
+async function cmdVerify(args: string[]): Promise<number> {
+  // REC-16: checkpoints saved earlier by an auditor or a witness; the log must still contain each one.
+  const { values } = parseArgs({ args, options: { checkpoint: { type: 'string', multiple: true } } });
+  const checkpoints = (values.checkpoint ?? []).map((file) => ({ label: file, note: fs.readFileSync(file, 'utf8') }));
   const ctx = await openContext(loadConfig());
   try {
-    const report = await verifyAll(ctx, (line) => process.stderr.write(`${line}\n`));
+    const report = await verifyAll(ctx, (line) => process.stderr.write(`${line}\n`), { checkpoints });
     out(`日志 ${report.leaves} 条，检查点 ${report.checkpoints} 个，已签署文书版本 ${report.records} 个。`);
     // REC-18: files disposed of by an approved, sealed act are named, not counted as problems.
     for (const n of report.notes) out(`  [${n.kind}] ${n.message}`);
@@ -252,11 +257,16 @@ async function cmdExport(args: string[]): Promise<number> {
 
 /** Offline: needs no database and no configuration. */
 async function cmdVerifyBundle(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { key: { type: 'string' }, 'trust-embedded-key': { type: 'boolean' } } });
   const file = positionals[0];
   if (!file) {
-    process.stderr.write('用法：sanxiang verify-bundle <文件.zip> [--key <公钥>]\n');
+    process.stderr.write('用法：sanxiang verify-bundle <文件.zip> --key <公钥> | --trust-embedded-key\n');
     return 2;
+  }
+  // NAT-18: a bundle re-signed with another key verifies against its own key; only a key from elsewhere proves anything.
+  if (!values.key && !values['trust-embedded-key']) {
+    process.stderr.write('核验失败：未提供可信公钥。请用 --key 给出机关门户“完整性公钥”页面公布的公钥；\n只有确认导出包内的公钥可信时，才可改用 --trust-embedded-key。\n');
+    return 3;
   }
   const report = verifyCaseBundle(await readBundle(fs.readFileSync(file)), values.key ? { trustedKey: values.key } : {});
   out(`日志条目 ${report.entries} 条，文书 ${report.records} 份，音像 ${report.media} 个（其中仅哈希 ${report.mediaHashOnly} 个${report.mediaDisposed ? `，依批准销毁 ${report.mediaDisposed} 个` : ''}）。`);

@@ -40,6 +40,12 @@ const EnvSchema = z.object({
   SANXIANG_LOG_ORIGIN: z.string().regex(/^[A-Za-z0-9.\-_/]{1,100}$/, 'letters, digits, . - _ / only').default('sanxiang.local/log'),
   /** Ed25519 signer key of the log (C2SP signed-note format PRIVATE+KEY+…); generated and stored when absent. */
   SANXIANG_LOG_SIGNER_KEY: z.string().startsWith('PRIVATE+KEY+').optional(),
+  /**
+   * File holding the log's signer key (mode 0600), outside the database: whoever
+   * can write the database must not be able to re-sign the log. Default in demo
+   * mode: log-signer.key in the data folder (generated on first start).
+   */
+  SANXIANG_LOG_KEY_FILE: z.string().min(1).optional(),
   /** Minutes between scheduled checkpoints of the integrity log (0: only on demand). */
   CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -63,6 +69,8 @@ export interface Config {
   logLevel: string;
   logOrigin: string;
   logSignerKey: string | undefined;
+  /** Where the signer key file is (undefined: production with the key from the environment, or none). */
+  logKeyFile: string | undefined;
   checkpointIntervalMinutes: number;
 }
 
@@ -106,6 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     logOrigin: e.SANXIANG_LOG_ORIGIN,
     logSignerKey: e.SANXIANG_LOG_SIGNER_KEY,
+    logKeyFile: e.SANXIANG_LOG_KEY_FILE ? path.resolve(e.SANXIANG_LOG_KEY_FILE) : e.SANXIANG_MODE === 'demo' ? path.join(dataDir, 'log-signer.key') : undefined,
     checkpointIntervalMinutes: e.CHECKPOINT_INTERVAL_MINUTES,
   };
 }

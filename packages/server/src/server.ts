@@ -13,7 +13,7 @@ import { buildApp } from './http/app.js';
 import { demoSeedState, seedDemo } from './seed/demo.js';
 import { calendarWarnings, ensureCalendarSeed, loadCalendar } from './usecases/calendar.js';
 import { chinaDate } from './lib/time.js';
-import { createCheckpoint } from './usecases/integrity-log.js';
+import { createCheckpoint, loadLogSigner } from './usecases/integrity-log.js';
 
 export async function openContext(config: Config, opts: { clock?: Clock; target?: DatabaseTarget; log?: (line: string) => void } = {}): Promise<AppContext> {
   const log = opts.log ?? (() => {});
@@ -47,6 +47,7 @@ export async function openContext(config: Config, opts: { clock?: Clock; target?
 }
 
 export async function startServer(ctx: AppContext, log: (line: string) => void): Promise<FastifyInstance> {
+  await loadLogSigner(ctx); // DESIGN §6: no start without the log's signer key (production), generated in demo mode
   if (ctx.config.seedDemo) {
     const seeded = await seedDemo(ctx, { mustChangePassword: ctx.config.mode === 'production' });
     if (seeded) log('已写入演示数据。');

@@ -22,6 +22,7 @@
 import { createHash } from 'node:crypto';
 import { fromHex } from './bytes.js';
 import { verifyLeafInBundle } from './bundle.js';
+import { openNote, signNote, type SignerInput } from './note.js';
 
 export const BUNDLE_FORMAT = 'sanxiang-case-bundle/1';
 
@@ -54,6 +55,60 @@ export interface BundleManifest {
   entries: BundleEntry[];
   records: BundleFile[];
   media: BundleFile[];
+  /**
+   * Every other file of the zip (records with their .docx copies, media,
+   * README.txt) with its SHA-256, in a note signed by the log key (see
+   * {@link signBundleFiles}): an edited, added or removed file is caught.
+   */
+  files?: string;
+}
+
+const FILES_HEADER = 'sanxiang-bundle-files/1';
+
+/** The signed file list of a bundle: header, origin, case id, then `<sha256> <path>` per file, by path. */
+export function signBundleFiles(origin: string, caseId: string, files: ReadonlyMap<string, Uint8Array>, signer: SignerInput): string {
+  const lines = [...files.keys()]
+    .filter((p) => p !== 'bundle.json')
+    .sort()
+    .map((p) => {
+      if (/[\n\r]/.test(p)) throw new Error(`bundle path with a line break: ${JSON.stringify(p)}`);
+      return `${sha256(files.get(p)!)} ${p}`;
+    });
+  return signNote(`${FILES_HEADER}\n${origin}\n${caseId}\n${lines.map((l) => `${l}\n`).join('')}`, signer);
+}
+
+/** Every file of the zip but bundle.json is listed, with its hash, in the signed list — no more, no fewer. */
+function checkFileList(m: BundleManifest, files: ReadonlyMap<string, Uint8Array>, key: string, problems: BundleProblem[]): void {
+  if (!m.files) {
+    problems.push({ path: 'bundle.json', message: '导出包未附签名的文件清单，无法确认没有文件被增删或改动' });
+    return;
+  }
+  let text: string;
+  try {
+    text = openNote(m.files, [key]).text;
+  } catch (e) {
+    problems.push({ path: 'bundle.json', message: `文件清单的签名无效：${(e as Error).message}` });
+    return;
+  }
+  const [header, origin, caseId, ...rest] = text.slice(0, -1).split('\n');
+  if (header !== FILES_HEADER || origin !== m.origin || caseId !== m.case.id) {
+    problems.push({ path: 'bundle.json', message: '文件清单不属于本导出包（格式、日志或案件不符）' });
+    return;
+  }
+  const listed = new Map<string, string>();
+  for (const line of rest) {
+    const i = line.indexOf(' ');
+    listed.set(line.slice(i + 1), line.slice(0, i));
+  }
+  for (const [path, bytes] of files) {
+    if (path === 'bundle.json') continue;
+    const want = listed.get(path);
+    if (want === undefined) problems.push({ path, message: `${path} 不在签名的文件清单中（导出后被加入）` });
+    else if (sha256(bytes) !== want) problems.push({ path, message: `${path} 已被修改（SHA-256 与签名的文件清单不符）` });
+  }
+  for (const path of listed.keys()) {
+    if (!files.has(path)) problems.push({ path, message: `${path} 缺失（签名的文件清单列有此文件）` });
+  }
 }
 
 export interface BundleProblem {
@@ -80,6 +135,7 @@ const dec = new TextDecoder();
 
 /** Checks a bundle's files offline; `trustedKey` (from the portal) overrides the key inside the bundle. */
 export function verifyCaseBundle(files: ReadonlyMap<string, Uint8Array>, options: { trustedKey?: string } = {}): BundleReport {
+  // The CLI refuses to rely on the key inside the bundle unless told to (`--trust-embedded-key`).
   const problems: BundleProblem[] = [];
   const manifestBytes = files.get('bundle.json');
   const empty = { ok: false, entries: 0, records: 0, media: 0, mediaHashOnly: 0, mediaDisposed: 0, verifierKey: null };
@@ -155,6 +211,7 @@ export function verifyCaseBundle(files: ReadonlyMap<string, Uint8Array>, options
     checkFile(f, 'sha256', '音像文件');
     if (f.disposed) checkDisposal(f, f.disposed);
   }
+  checkFileList(m, files, key, problems);
   return {
     ok: problems.length === 0,
     entries: m.entries.length,

@@ -23,6 +23,7 @@ import { recordAudit } from './audit.js';
 import { authorize, relationTo, scopeWhere } from './authorize.js';
 import { loadReadableCase } from './cases.js';
 import { appendLeaf } from './integrity-log.js';
+import { sealWhere } from './integrity-seal/seal.js';
 import { disposedIds } from './media-retention-state.js';
 
 export const REQUESTER_KIND_LABELS: Record<RequesterKind, string> = {
@@ -150,6 +151,7 @@ export async function createAccessRequest(ctx: AppContext, actor: ActorContext, 
       createdByName: actor.displayName,
       createdAt: now,
     });
+    await sealWhere(tx, 'access_requests', eq(accessRequests.id, id), { at: now, caseId: c.id, agencyPath: c.agencyPath }); // REC-20: requester and reason sealed
     const object = { type: 'accessRequest', id, agencyId: c.agencyId, agencyPath: c.agencyPath };
     await recordAudit(tx, { at: now, actor, action: 'access.request', object, detail: { caseId: c.id, requesterKind: input.requesterKind, requesterName: name, reason: input.reason.trim(), wantsCopy: input.wantsCopy === true, mediaIds } });
     await appendLeaf(tx, { kind: 'access.request', objectType: 'accessRequest', objectId: id, caseId: c.id, agencyPath: c.agencyPath, at: now, payload: { requesterKind: input.requesterKind, mediaIds, wantsCopy: input.wantsCopy === true, by: actor.userId } });
@@ -223,6 +225,7 @@ export async function decideAccessRequest(ctx: AppContext, actor: ActorContext, 
         decidedByName: actor.displayName,
         decidedAt: now,
       });
+      await sealWhere(tx, 'access_decisions', eq(accessDecisions.requestId, r.id), { at: now, caseId: r.caseId, agencyPath: r.agencyPath });
       const object = { type: 'accessRequest', id: r.id, agencyId: r.agencyId, agencyPath: r.agencyPath };
       const facts = { approved: input.approved, validFrom: validFrom?.toISOString() ?? null, validUntil: validUntil?.toISOString() ?? null, copyAllowed };
       await recordAudit(tx, { at: now, actor, action: 'access.decide', object, detail: { caseId: r.caseId, ...facts } });
@@ -258,6 +261,7 @@ export async function revokeAccessRequest(ctx: AppContext, actor: ActorContext, 
   try {
     await ctx.db.transaction(async (tx) => {
       await tx.insert(accessRevocations).values({ requestId: r.id, reason, revokedBy: actor.userId, revokedByName: actor.displayName, revokedAt: now });
+      await sealWhere(tx, 'access_revocations', eq(accessRevocations.requestId, r.id), { at: now, caseId: r.caseId, agencyPath: r.agencyPath });
       const object = { type: 'accessRequest', id: r.id, agencyId: r.agencyId, agencyPath: r.agencyPath };
       await recordAudit(tx, { at: now, actor, action: 'access.revoke', object, detail: { caseId: r.caseId, reason } });
       // DESIGN §6: an access decision, sealed like the grant it withdraws.

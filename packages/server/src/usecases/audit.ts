@@ -10,6 +10,7 @@ import type { ActorContext, AppContext } from '../context.js';
 import { scopeWhere } from './authorize.js';
 import type { DbOrTx } from '../db/client.js';
 import { auditEvents } from '../db/schema.js';
+import { sealRows } from './integrity-seal/seal.js';
 
 export interface AuditInput {
   at: Date;
@@ -22,7 +23,7 @@ export interface AuditInput {
 }
 
 export async function recordAudit(db: DbOrTx, e: AuditInput): Promise<void> {
-  await db.insert(auditEvents).values({
+  const rows = await db.insert(auditEvents).values({
     at: e.at,
     actorId: e.actor?.userId ?? null,
     actorName: e.actor?.displayName ?? '',
@@ -35,7 +36,10 @@ export async function recordAudit(db: DbOrTx, e: AuditInput): Promise<void> {
     outcome: e.outcome ?? 'ok',
     ip: e.ip ?? e.actor?.ip ?? '',
     detail: e.detail ?? {},
-  });
+  }).returning();
+  // SYS-5, DESIGN §6: each audit row is hashed into the integrity log with the act it records.
+  const caseId = typeof e.detail?.caseId === 'string' ? e.detail.caseId : null;
+  await sealRows(db, 'audit_events', rows, { at: e.at, caseId, agencyPath: e.object?.agencyPath ?? null });
 }
 
 export interface AuditFilter {

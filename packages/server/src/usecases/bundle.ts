@@ -7,7 +7,7 @@
  */
 import JSZip from 'jszip';
 import { asc, eq, inArray } from 'drizzle-orm';
-import { BUNDLE_FORMAT, getDocumentKind, versionContent, type BundleEntry, type BundleFile, type BundleManifest } from '@sanxiang/core';
+import { BUNDLE_FORMAT, getDocumentKind, signBundleFiles, versionContent, type BundleEntry, type BundleFile, type BundleManifest } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../context.js';
 import { documentVersions, documents, logLeaves } from '../db/schema.js';
 import { renderDocx } from '../documents/index.js';
@@ -45,12 +45,13 @@ const README = (m: BundleManifest) => `三项制度执法平台 案卷导出包
 本导出包可以脱离平台离线核验，证明其中每一份文书、每一个音像文件自签署或收存以来未被改动：
 
 1. records/ 目录下的 .json 文件是文书各版本的规范化内容，其 SHA-256 即“完整性校验值”；
-   同名 .docx 为便于阅读的 Word 副本，不参与核验。
+   同名 .docx 为便于阅读的 Word 副本。
 2. media/ 目录下为音像文件（导出时选择“仅哈希”的，只在 bundle.json 中列出其 SHA-256）。
    保存期满后经批准销毁的音像文件不含内容，只列出其 SHA-256 和记入日志的销毁记录。
 3. bundle.json 列出每个文件对应的日志条目、默克尔包含证明（RFC 6962/9162）和签名检查点
-   （C2SP tlog-checkpoint，Ed25519 签名）。
-4. 核验：npx sanxiang verify-bundle <本文件.zip> [--key <公钥>]
+   （C2SP tlog-checkpoint，Ed25519 签名），并附以同一公钥签名的文件清单：本包每个文件（含 .docx
+   副本和本说明）的 SHA-256，多出、缺少或改动任何文件都会被发现。
+4. 核验：npx sanxiang verify-bundle <本文件.zip> --key <公钥>
    公钥应与本机关门户网站“完整性公钥”页面公布的一致：
    ${m.verifierKey}
 `;
@@ -76,6 +77,13 @@ export async function exportCaseBundle(ctx: AppContext, actor: ActorContext, cas
   const leafFor = (objectId: string, kind: string) => leaves.filter((l) => l.objectId === objectId && l.kind === kind && l.idx < checkpoint.size).at(-1);
 
   const zip = new JSZip();
+  // Every file with its bytes, for the signed file list (an edited .docx, an added or removed file is caught).
+  const contents = new Map<string, Uint8Array>();
+  const put = (path: string, data: string | Uint8Array) => {
+    const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+    contents.set(path, bytes);
+    zip.file(path, bytes);
+  };
   const entries: BundleEntry[] = [];
   const entryOf = async (leaf: (typeof leaves)[number]) => {
     if (!entries.some((e) => e.index === leaf.idx)) {
@@ -90,10 +98,10 @@ export async function exportCaseBundle(ctx: AppContext, actor: ActorContext, cas
     if (!leaf) continue; // `sanxiang verify` reports unsealed versions
     const base = `records/${d.recordNumber}-v${v.version}`.replace(/[\\/:*?"<>|]/g, '_').replace(/^records_/, 'records/');
     const content = versionContent({ documentId: d.id, caseId: d.caseId, kind: d.kind, recordNumber: d.recordNumber, version: v.version, status: v.status, fields: v.fields, docNumber: v.docNumber, supersedes: v.supersedes, correctionReason: v.correctionReason });
-    zip.file(`${base}.json`, content);
+    put(`${base}.json`, content);
     const kind = getDocumentKind(d.kind, agencyCatalogue(agency));
     if (kind) {
-      zip.file(`${base}.docx`, await renderDocx({ kind, fields: v.fields, number: v.docNumber ?? d.recordNumber, agencyName: agency.name, caseNumber: c.caseNumber, version: v.version, status: v.status, correctionReason: v.correctionReason }));
+      put(`${base}.docx`, await renderDocx({ kind, fields: v.fields, number: v.docNumber ?? d.recordNumber, agencyName: agency.name, caseNumber: c.caseNumber, version: v.version, status: v.status, correctionReason: v.correctionReason }));
     }
     records.push({ path: `${base}.json`, sha256: v.contentHash!, entry: await entryOf(leaf) });
   }
@@ -108,7 +116,7 @@ export async function exportCaseBundle(ctx: AppContext, actor: ActorContext, cas
       continue;
     }
     const path = options.includeMedia && !m.disposal ? `media/${m.fileName}` : null;
-    if (path) zip.file(path, await m.read());
+    if (path) put(path, await m.read());
     mediaFiles.push({ path, sha256: m.sha256, size: m.size, entry: await entryOf(leaf) });
   }
   const manifest: BundleManifest = {
@@ -123,8 +131,9 @@ export async function exportCaseBundle(ctx: AppContext, actor: ActorContext, cas
     records,
     media: mediaFiles,
   };
+  put('README.txt', README(manifest));
+  manifest.files = signBundleFiles(signer.name, c.id, contents, signer.signerKey);
   zip.file('bundle.json', JSON.stringify(manifest, null, 2));
-  zip.file('README.txt', README(manifest));
   return { zip: await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }), manifest };
 }
 

@@ -45,6 +45,7 @@ import { recordAudit } from './audit.js';
 import { authorize, relationTo, scopeWhere } from './authorize.js';
 import { loadCalendar } from './calendar.js';
 import { catalogueInForce } from './review-catalogue.js';
+import { sealWhere } from './integrity-seal/seal.js';
 
 type AgencyRow = typeof agencies.$inferSelect;
 type HeadRow = typeof exAnteHeads.$inferSelect;
@@ -369,6 +370,7 @@ export async function saveExAnteDraft(ctx: AppContext, actor: ActorContext, agen
       createdBy: actor.userId,
       createdByName: actor.displayName,
     });
+    await sealWhere(s.tx, 'exante_versions', and(eq(exAnteVersions.agencyId, agency.id), eq(exAnteVersions.section, section), eq(exAnteVersions.version, version)), { at: s.now, agencyPath: agency.path });
     const state = { status: 'draft' as const, currentVersion: version, pendingChangedOn: changedOn, pendingPublishBy: deadline.publishBy, submittedBy: null, submittedByName: null, updatedAt: s.now };
     if (s.head) await s.tx.update(exAnteHeads).set(state).where(and(eq(exAnteHeads.agencyId, agency.id), eq(exAnteHeads.section, section)));
     else await s.tx.insert(exAnteHeads).values({ agencyId: agency.id, section, agencyPath: agency.path, ...state });

@@ -11,9 +11,12 @@
  *   proof is one query plus `assembleProof`.
  * - Checkpoints are C2SP tlog-checkpoints in Ed25519 signed notes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { integrity } from '@sanxiang/core';
 import type { AppContext } from '../context.js';
+import { ConfigError } from '../config.js';
 import type { DbOrTx, Tx } from '../db/client.js';
 import { logCheckpoints, logHead, logKeys, logLeaves, logNodes } from '../db/schema.js';
 import { canonicalJson } from './canonical.js';
@@ -92,23 +95,57 @@ export interface LogSigner {
 }
 
 /**
- * The checkpoint signer: SANXIANG_LOG_SIGNER_KEY when configured, else a key
- * generated once and kept in log_keys (fine for a single installation; a
- * production deployment passes its key from a secret store).
+ * The checkpoint signer, kept outside the database (whoever can write the
+ * database must not be able to rewrite the log and sign it again):
+ * SANXIANG_LOG_SIGNER_KEY from the environment (a secret store), or the key
+ * file at SANXIANG_LOG_KEY_FILE (mode 0600). Demo mode generates the file in
+ * the data folder on first use; production refuses to run without a key. A
+ * key left in `log_keys` by an earlier version is moved out to the file, and
+ * the row deleted, with a message saying so.
  */
 export async function loadLogSigner(ctx: AppContext): Promise<LogSigner> {
   const configured = ctx.config.logSignerKey;
-  if (configured) {
-    const s = parseSignerKey(configured);
-    return { name: s.name, signerKey: configured, verifierKey: formatVerifierKey(s.name, s.publicKey) };
-  }
+  if (configured) return signerOf(configured);
+  const file = ctx.config.logKeyFile;
   const name = ctx.config.logOrigin;
-  const [row] = await ctx.db.select().from(logKeys).where(eq(logKeys.name, name));
-  if (row) return { name, signerKey: row.signerKey, verifierKey: row.verifierKey };
-  const pair = generateNoteKeyPair(name);
-  await ctx.db.insert(logKeys).values({ name, signerKey: pair.signerKey, verifierKey: pair.verifierKey, createdAt: ctx.clock.now() }).onConflictDoNothing();
-  const [again] = await ctx.db.select().from(logKeys).where(eq(logKeys.name, name));
-  return { name, signerKey: again!.signerKey, verifierKey: again!.verifierKey };
+  const [legacy] = await ctx.db.select().from(logKeys).where(eq(logKeys.name, name));
+  if (file && fs.existsSync(file)) {
+    const mode = fs.statSync(file).mode & 0o777;
+    if (mode & 0o077) throw new ConfigError([`日志签名密钥文件 ${file} 的权限为 ${mode.toString(8)}，须为 600（仅属主可读写）`]);
+    const signer = signerOf(fs.readFileSync(file, 'utf8').trim());
+    if (legacy) await ctx.db.delete(logKeys).where(eq(logKeys.name, name));
+    return signer;
+  }
+  if (legacy) {
+    if (!file) throw new ConfigError(['日志签名密钥仍保存在数据库中（log_keys）。请设置 SANXIANG_LOG_KEY_FILE，启动时将把它移出数据库写入该文件。']);
+    writeKeyFile(file, legacy.signerKey);
+    await ctx.db.delete(logKeys).where(eq(logKeys.name, name));
+    process.stderr.write(`日志签名密钥已从数据库（log_keys）移出，保存到 ${file}（权限 600）。请妥善备份此文件；数据库中不再保存签名密钥。\n`);
+    return signerOf(legacy.signerKey);
+  }
+  if (!file || ctx.config.mode === 'production') {
+    throw new ConfigError(['生产模式须提供日志签名密钥：设置 SANXIANG_LOG_SIGNER_KEY（密钥管理系统中的机密），或 SANXIANG_LOG_KEY_FILE（权限 600 的密钥文件）。']);
+  }
+  // Demo: generated once beside the data; two processes racing read the winner's file.
+  writeKeyFile(file, generateNoteKeyPair(name).signerKey);
+  return signerOf(fs.readFileSync(file, 'utf8').trim());
+}
+
+function signerOf(signerKey: string): LogSigner {
+  const s = parseSignerKey(signerKey);
+  return { name: s.name, signerKey, verifierKey: formatVerifierKey(s.name, s.publicKey) };
+}
+
+/** Writes a new key file with mode 0600; false when it already exists. */
+function writeKeyFile(file: string, signerKey: string): boolean {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.writeFileSync(file, `${signerKey}\n`, { flag: 'wx', mode: 0o600 });
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw e;
+  }
 }
 
 /** Signs and stores a checkpoint of the current tree (on a schedule and on demand). */

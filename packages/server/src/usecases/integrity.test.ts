@@ -114,6 +114,55 @@ describe('NAT-18 · 法发〔2016〕22号 Art 5: offline bundle', () => {
     expect(Object.keys(z.files)).toContain('bundle.json');
   });
 
+  it('the signed file list catches an edited .docx, an added and a removed file; a re-signed bundle fails against the published key', async () => {
+    const { zip, manifest } = await exportCaseBundle(ctx, head, caseId, { includeMedia: false });
+    const files = await readBundle(zip);
+    const docx = [...files.keys()].find((p) => p.endsWith('.docx'))!;
+    expect(docx).toBeTruthy();
+    expect(manifest.files).toContain(docx);
+    const edited = new Map(files);
+    const b = new Uint8Array(files.get(docx)!);
+    b[b.length - 10] = b[b.length - 10]! ^ 0x01;
+    edited.set(docx, b);
+    expect(verifyCaseBundle(edited).problems.map((p) => [p.path, p.message])).toEqual([[docx, expect.stringMatching(/已被修改/)]]);
+    const added = new Map(files).set('records/说明补充.txt', new TextEncoder().encode('后加的文件'));
+    expect(verifyCaseBundle(added).problems.map((p) => p.message)).toEqual([expect.stringMatching(/不在签名的文件清单中/)]);
+    const removed = new Map(files);
+    removed.delete('README.txt');
+    expect(verifyCaseBundle(removed).problems.map((p) => p.message)).toEqual([expect.stringMatching(/README.txt 缺失/)]);
+    // Re-signed with a key of the attacker's: only the published key tells.
+    const forger = integrity.generateNoteKeyPair(manifest.origin);
+    const resigned: typeof manifest = { ...manifest, verifierKey: forger.verifierKey, files: integrity.signNote(integrity.parseNote(manifest.files!).text, forger.signerKey) };
+    const forged = new Map(files).set('bundle.json', new TextEncoder().encode(JSON.stringify(resigned)));
+    const signer = await loadLogSigner(ctx);
+    expect(verifyCaseBundle(forged, { trustedKey: signer.verifierKey }).ok).toBe(false);
+  });
+
+  it('NAT-18: verify-bundle without --key fails and says so; --trust-embedded-key or the published key passes', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const { main } = await import('../cli.js');
+    const { zip } = await exportCaseBundle(ctx, head, caseId, { includeMedia: false });
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sx-bundle-')), 'b.zip');
+    fs.writeFileSync(file, zip);
+    const errs: string[] = [];
+    const write = process.stderr.write.bind(process.stderr);
+    const out = process.stdout.write.bind(process.stdout);
+    process.stderr.write = ((chunk: string) => (errs.push(String(chunk)), true)) as typeof process.stderr.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    try {
+      expect(await main(['verify-bundle', file])).toBe(3);
+      expect(errs.join('')).toMatch(/未提供可信公钥/);
+      expect(await main(['verify-bundle', file, '--trust-embedded-key'])).toBe(0);
+      expect(await main(['verify-bundle', file, '--key', (await loadLogSigner(ctx)).verifierKey])).toBe(0);
+    } finally {
+      process.stderr.write = write;
+      process.stdout.write = out;
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+
   it('only the posts allowed to export may (REC-20 · GS-R 47)', async () => {
     await expect(exportCaseBundle(ctx, officer, caseId, { includeMedia: false })).rejects.toMatchObject({ code: 'forbidden' });
   });

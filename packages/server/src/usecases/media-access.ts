@@ -18,6 +18,7 @@ import { recordAudit } from './audit.js';
 import { authorize } from './authorize.js';
 import { REQUESTER_KIND_LABELS, checkGrant, findAccessRequest, grantByToken, presentAccessRequest, type DecisionRow, type RequestRow, type RevocationRow } from './access.js';
 import { appendLeaf } from './integrity-log.js';
+import { sealWhere } from './integrity-seal/seal.js';
 import { assertNotDisposed, disposedIds } from './media-retention-state.js';
 import { loadReadableMedia, postAllows, type MediaRow } from './media.js';
 
@@ -79,6 +80,7 @@ async function logAndTicket(ctx: AppContext, m: MediaRow, purpose: Purpose, v: V
       leafIndex: leaf.index,
       at: now,
     });
+    await sealWhere(tx, 'media_access_log', eq(mediaAccessLog.leafIndex, leaf.index), { at: now, caseId: m.caseId, agencyPath: m.agencyPath });
     await recordAudit(tx, {
       at: now,
       actor: v.actor,

@@ -51,6 +51,7 @@ import { authorize, relationTo } from './authorize.js';
 import { advanceInput, loadCaseContext, type CaseRow } from './case-context.js';
 import { loadReadableCase } from './cases.js';
 import { appendLeaf } from './integrity-log.js';
+import { sealWhere } from './integrity-seal/seal.js';
 import { nextNumber } from './numbering.js';
 import { listAvExceptions } from './media-exceptions.js';
 import { fileRetention, loadRetentionState, presentDisposal, presentHold, type RetentionState } from './media-retention-state.js';
@@ -437,6 +438,7 @@ export async function completeUpload(ctx: AppContext, actor: ActorContext, uploa
         createdAt: now,
       });
       await tx.update(mediaUploads).set({ status: 'completed', mediaId: id, updatedAt: now }).where(eq(mediaUploads.id, u.id));
+      await sealWhere(tx, 'media_files', eq(mediaFiles.id, id), { at: now, caseId: c.id, agencyPath: c.agencyPath }); // every metadata field sealed
       const object = { type: 'media', id, agencyId: c.agencyId, agencyPath: c.agencyPath };
       await recordAudit(tx, { at: now, actor, action: 'media.ingest', object, detail: { caseId: c.id, recordNumber, sha256: digest.sha256, size: digest.size, late: deadline.late, hashedWhileReceiving: digest.whileReceiving } });
       // DESIGN §6: every media ingest is a leaf of the log (NAT-18: the check value is sealed with the file's facts).

@@ -65,6 +65,7 @@ import { authorize, scopeWhere } from './authorize.js';
 import { loadCalendar } from './calendar.js';
 import { agencyCatalogue } from './document-kinds.js';
 import { appendLeaf } from './integrity-log.js';
+import { sealWhere } from './integrity-seal/seal.js';
 
 export type PublicationRow = typeof publications.$inferSelect;
 type AgencyRow = typeof agencies.$inferSelect;
@@ -238,6 +239,7 @@ export async function startPublication(tx: Tx, d: DecisionIssued): Promise<Publi
     createdBy: d.actor.userId,
     createdByName: d.actor.displayName,
   });
+  await sealWhere(tx, 'publication_versions', and(eq(publicationVersions.publicationId, row.id), eq(publicationVersions.version, 1)), { at: d.now, caseId: row.caseId, agencyPath: row.agencyPath });
   await event(tx, { ...row, status: 'draft', currentVersion: 0 } as PublicationRow, d.actor, d.now, 'create', 'draft', { version: 1, detail: { publishBy: schedule.publishBy } });
 
   // PUB-5: minors and police transfers are withheld without a request.
@@ -470,6 +472,7 @@ export async function savePublication(ctx: AppContext, actor: ActorContext, id: 
       createdBy: actor.userId,
       createdByName: actor.displayName,
     });
+    await sealWhere(tx, 'publication_versions', and(eq(publicationVersions.publicationId, p.id), eq(publicationVersions.version, version)), { at: now, caseId: p.caseId, agencyPath: p.agencyPath });
     await tx.update(publications).set({ currentVersion: version, updatedAt: now }).where(eq(publications.id, p.id));
     await event(tx, p, actor, now, p.status === 'published' ? 'correct' : 'save', p.status, { version, comment: edit.note ?? '' });
   });

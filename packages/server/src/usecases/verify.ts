@@ -16,6 +16,7 @@ import type { AppContext } from '../context.js';
 import { documentVersions, documents, logCheckpoints, logLeaves } from '../db/schema.js';
 import { contentHash } from './documents.js';
 import { loadLogSigner, logSize } from './integrity-log.js';
+import { checkPublications, checkSealedRows } from './integrity-seal/check.js';
 
 const { CompactRange, fromHex, toHex, leafHash: hashLeaf, openCheckpoint, equalBytes } = integrity;
 
@@ -24,6 +25,7 @@ export type ProblemKind =
   | 'leaf.altered'
   | 'tree.mismatch'
   | 'checkpoint.invalid'
+  | 'log.truncated'
   | 'record.changed'
   | 'record.missing'
   | 'record.unlogged'
@@ -71,13 +73,53 @@ export interface VerifyReport {
   notes: VerifyNote[];
 }
 
-export async function verifyAll(ctx: AppContext, onProgress: (line: string) => void = () => {}): Promise<VerifyReport> {
+export interface VerifyOptions {
+  /**
+   * Signed checkpoints saved earlier outside the database (by an auditor or a
+   * witness): the log must contain each one (`sanxiang verify --checkpoint FILE`).
+   */
+  checkpoints?: { label: string; note: string }[];
+}
+
+interface HeldCheckpoint {
+  size: number;
+  root: Uint8Array;
+  /** Where it came from, for the message: 数据库 or the file name. */
+  label: string;
+  matched: boolean;
+}
+
+export async function verifyAll(ctx: AppContext, onProgress: (line: string) => void = () => {}, options: VerifyOptions = {}): Promise<VerifyReport> {
   const problems: Problem[] = [];
   const notes: VerifyNote[] = [];
   const head = await logSize(ctx.db);
   const signer = await loadLogSigner(ctx);
   const checkpoints = await ctx.db.select().from(logCheckpoints).orderBy(asc(logCheckpoints.size));
-  const checkpointAt = new Map(checkpoints.map((c) => [c.size, c]));
+  // REC-16: every signed checkpoint held — in the database or saved outside it — must be in the log.
+  const held: HeldCheckpoint[] = [];
+  const hold = (note: string, label: string, stored?: { size: number; rootHash: string }) => {
+    try {
+      const opened = openCheckpoint(note, [signer.verifierKey]);
+      if (stored && (opened.checkpoint.size !== stored.size || toHex(opened.checkpoint.rootHash) !== stored.rootHash)) {
+        problems.push({ kind: 'tree.mismatch', message: `检查点（${stored.size} 条）的记录与其签名内容不一致`, ref: { checkpointSize: stored.size } });
+      }
+      held.push({ size: opened.checkpoint.size, root: opened.checkpoint.rootHash, label, matched: false });
+    } catch (e) {
+      problems.push({ kind: 'checkpoint.invalid', message: `检查点（${label}${stored ? `，${stored.size} 条` : ''}）签名无效：${(e as Error).message}`, ref: { checkpointSize: stored?.size ?? null, source: label } });
+    }
+  };
+  for (const c of checkpoints) hold(c.note, '数据库', c);
+  for (const c of options.checkpoints ?? []) hold(c.note, c.label);
+  const heldAt = new Map<number, HeldCheckpoint[]>();
+  for (const h of held) heldAt.set(h.size, [...(heldAt.get(h.size) ?? []), h]);
+  const verifyCheckpoint = (size: number, root: Uint8Array) => {
+    for (const cp of heldAt.get(size) ?? []) {
+      cp.matched = true;
+      if (!equalBytes(cp.root, root)) {
+        problems.push({ kind: 'tree.mismatch', message: `检查点（${cp.label}，${size} 条）的根哈希与按日志重算的不一致：日志已被改写`, ref: { checkpointSize: size, source: cp.label } });
+      }
+    }
+  };
 
   // 1. Leaves, in order, rebuilt into the tree.
   let state = CompactRange.empty();
@@ -85,18 +127,7 @@ export async function verifyAll(ctx: AppContext, onProgress: (line: string) => v
   const byKind = new Map<string, LeafRow[]>();
   const BATCH = 5000;
   let last = -1;
-  const verifyCheckpoint = (size: number, root: Uint8Array) => {
-    const cp = checkpointAt.get(size);
-    if (!cp) return;
-    try {
-      const opened = openCheckpoint(cp.note, [signer.verifierKey]);
-      if (opened.checkpoint.size !== size || !equalBytes(opened.checkpoint.rootHash, root) || cp.rootHash !== toHex(root)) {
-        problems.push({ kind: 'tree.mismatch', message: `检查点（${size} 条）的根哈希与按日志重算的不一致`, ref: { checkpointSize: size } });
-      }
-    } catch (e) {
-      problems.push({ kind: 'checkpoint.invalid', message: `检查点（${size} 条）签名无效：${(e as Error).message}`, ref: { checkpointSize: size } });
-    }
-  };
+
   verifyCheckpoint(0, state.root());
   for (;;) {
     const rows = await ctx.db.select().from(logLeaves).where(gt(logLeaves.idx, last)).orderBy(asc(logLeaves.idx)).limit(BATCH);
@@ -131,6 +162,19 @@ export async function verifyAll(ctx: AppContext, onProgress: (line: string) => v
   while (expected < head.size) {
     problems.push({ kind: 'leaf.missing', message: `日志第 ${expected} 条缺失（已被删除）`, ref: { index: expected } });
     expected++;
+  }
+  // Truncation or rollback: a signed checkpoint the log no longer reaches.
+  for (const cp of held) {
+    if (cp.matched) continue;
+    if (cp.size > head.size || cp.size > expected) {
+      problems.push({
+        kind: 'log.truncated',
+        message: `日志只有 ${Math.min(head.size, expected)} 条，短于已签名的检查点（${cp.label}，${cp.size} 条）：日志被截断或回滚`,
+        ref: { checkpointSize: cp.size, size: head.size, source: cp.label },
+      });
+    } else {
+      problems.push({ kind: 'tree.mismatch', message: `日志有缺失，无法核对检查点（${cp.label}，${cp.size} 条）`, ref: { checkpointSize: cp.size, source: cp.label } });
+    }
   }
   if (state.size === head.size && toHex(state.root()) !== head.root) {
     problems.push({ kind: 'tree.mismatch', message: '按日志重算的根哈希与日志头不一致', ref: { size: head.size } });
@@ -174,5 +218,9 @@ export async function verifyAll(ctx: AppContext, onProgress: (line: string) => v
       notes.push(...(r.notes ?? []));
     }
   }
+  // 4. Every sealed row and what the portal shows (run even with no leaf: an unsealed row is a finding).
+  problems.push(...(await checkSealedRows(ctx, byKind.get('rows.seal') ?? [])));
+  problems.push(...(await checkPublications(ctx, [...(byKind.get('publication.publish') ?? []), ...(byKind.get('publication.withdraw') ?? [])].sort((a, b) => a.idx - b.idx))));
+  onProgress('已核验留痕记录与公示内容');
   return { leaves: head.size, checkpoints: checkpoints.length, records: versions.length, problems, notes };
 }

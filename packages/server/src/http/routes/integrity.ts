@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { AppError, allows } from '@sanxiang/core';
 import { requireActor } from '../app.js';
 import { exportCaseBundle } from '../../usecases/bundle.js';
-import { createCheckpoint, latestCheckpoint, loadLogSigner, logSize } from '../../usecases/integrity-log.js';
+import { consistencyProof, createCheckpoint, inclusionProof, latestCheckpoint, loadLogSigner, logSize } from '../../usecases/integrity-log.js';
+import { eq } from 'drizzle-orm';
+import { logLeaves } from '../../db/schema.js';
 import { recordAudit } from '../../usecases/audit.js';
 
 export default async function integrityRoutes(app: FastifyInstance) {
@@ -33,6 +35,45 @@ export default async function integrityRoutes(app: FastifyInstance) {
     await recordAudit(req.ctx.db, { at: req.ctx.clock.now(), actor, action: 'log.checkpoint', object: { type: 'log', id: String(cp.size), agencyId: actor.agencyId, agencyPath: actor.agencyPath }, detail: { size: cp.size, rootHash: cp.rootHash } });
     return reply.status(201).send(cp);
   });
+
+  // REC-16: one inclusion proof and one consistency proof (RFC 9162 §2.1.3, §2.1.4), for auditors and witnesses.
+  const proofOut = z.object({ proof: z.array(z.string()) });
+  r.get(
+    '/log/proofs/inclusion',
+    {
+      schema: {
+        tags: ['integrity'],
+        summary: '日志条目的包含证明（公开）',
+        querystring: z.object({ index: z.coerce.number().int().min(0), size: z.coerce.number().int().min(1) }),
+        response: { 200: proofOut.extend({ index: z.number(), size: z.number(), leafHash: z.string() }) },
+      },
+    },
+    async (req) => {
+      const { index, size } = req.query;
+      const head = await logSize(req.ctx.db);
+      if (index >= size || size > head.size) throw new AppError('validation.failed', { detail: `须满足 0 ≤ 条目序号 < 树大小 ≤ 日志当前大小（${head.size}）` });
+      const [leaf] = await req.ctx.db.select().from(logLeaves).where(eq(logLeaves.idx, index));
+      if (!leaf) throw new AppError('not_found');
+      return { index, size, leafHash: leaf.leafHash, proof: await inclusionProof(req.ctx.db, index, size) };
+    },
+  );
+  r.get(
+    '/log/proofs/consistency',
+    {
+      schema: {
+        tags: ['integrity'],
+        summary: '两个树大小之间的一致性证明（公开）',
+        querystring: z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) }),
+        response: { 200: proofOut.extend({ from: z.number(), to: z.number() }) },
+      },
+    },
+    async (req) => {
+      const { from, to } = req.query;
+      const head = await logSize(req.ctx.db);
+      if (from > to || to > head.size) throw new AppError('validation.failed', { detail: `须满足 1 ≤ 起始大小 ≤ 终止大小 ≤ 日志当前大小（${head.size}）` });
+      return { from, to, proof: from === to ? [] : await consistencyProof(req.ctx.db, from, to) };
+    },
+  );
 
   r.get('/log/size', { schema: { tags: ['integrity'], summary: '日志当前大小与根哈希（公开）' } }, async (req) => logSize(req.ctx.db));
 
