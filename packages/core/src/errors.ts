@@ -118,6 +118,9 @@ export const ERROR_MESSAGES = {
   'exante.external_review_required': '{detail}',
   // storage
   'db.locked': '数据目录 {dir} 正被另一进程使用。',
+  // issue 13: the redaction gate
+  'disclosure.lift_forbidden': '不能解除隐去：{detail}',
+  'disclosure.transfer_invalid': '移送记录不符合要求：{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -103,4 +103,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'exante.read_only': 409,
   'exante.external_review_required': 409,
   'db.locked': 503,
+  'disclosure.lift_forbidden': 422,
+  'disclosure.transfer_invalid': 400,
 };
