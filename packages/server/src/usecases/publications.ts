@@ -469,6 +469,7 @@ export async function savePublication(ctx: AppContext, actor: ActorContext, id: 
     try {
       redacted = redactAll(edit.fields, edit.fullText, sources, edit.overrides, profile);
     } catch (e) {
+      if (e instanceof AppError && e.code === 'disclosure.lift_forbidden') throw e;
       throw new AppError('publication.invalid', { detail: e instanceof Error ? e.message : String(e) });
     }
     const version = p.currentVersion + 1;
