@@ -130,6 +130,9 @@ export const ERROR_MESSAGES = {
   'request.method_not_allowed': '不支持该请求方法。',
   'request.timeout': '请求超时，请稍后再试。',
   'auth.password_rejected': '该密码不能使用：{reason}',
+  // issue 13: the redaction gate
+  'disclosure.lift_forbidden': '不能解除隐去：{detail}',
+  'disclosure.transfer_invalid': '移送记录不符合要求：{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -31,6 +31,7 @@
  */
 import { checkCreditCode, idNumberCheckChar } from '../identity/identity.js';
 import type { SensitiveKind } from './basis.js';
+import { AMBIGUOUS_SURNAMES, leadingSurname } from './surnames.js';
 import { COMPOUND_SURNAMES, type Span } from './text.js';
 
 /** One detected value. */
@@ -38,6 +39,30 @@ export interface Detection extends Span {
   kind: SensitiveKind;
   /** Which detector found it, e.g. 'pattern.idNumber', 'context.phone', 'role.name'. */
   rule: string;
+  /**
+   * Not sure enough to mask by itself: flagged 疑似个人信息 for the clerk, who
+   * masks or dismisses it (the dismissal is recorded); it blocks approval
+   * until then (PUB-4).
+   */
+  uncertain?: boolean;
+}
+
+/** One word of a part-of-speech tagged segmentation (jieba tag set: nr person, ns place, v verb …). */
+export interface TaggedWord {
+  word: string;
+  tag: string;
+}
+
+/**
+ * A word segmenter with part-of-speech tags, given by the caller (the server
+ * passes @node-rs/jieba): the words, concatenated, must give back the text.
+ * Core stays free of native code.
+ */
+export type Tagger = (text: string) => readonly TaggedWord[];
+
+export interface DetectOptions {
+  compoundSurnames?: readonly string[];
+  tagger?: Tagger;
 }
 
 const validDate = (y: number, m: number, d: number): boolean => {
@@ -188,6 +213,12 @@ const CONTEXTS: readonly { re: RegExp; kind: SensitiveKind; rule: string; accept
     kind: 'bankAccount',
     rule: 'context.bankAccount',
   },
+  {
+    // a card named by its use, its number in brackets or after 号/尾号: Luhn is not required (PUB-4 · SX25-P 16(一) 银行账户)
+    re: /(?:工资卡|储蓄卡|借记卡|信用卡|社保卡|医保卡|公务卡|存折|收款卡|收款账户|收款帐户|开户账号|转入账户|转账至|汇入|打入)(?:号码|卡号|号|账号)?[:：是为（(]?\s*(?:尾号)?\s*([0-9][0-9 -]{10,24}[0-9])/dg,
+    kind: 'bankCard',
+    rule: 'context.bankCard',
+  },
   { re: new RegExp(`(?:QQ号码|QQ号|QQ|微信号|微信)${SEP}([A-Za-z0-9][A-Za-z0-9_-]{4,})`, 'dg'), kind: 'contact', rule: 'context.contact' },
   {
     re: /(?:家庭住址|家庭地址|户籍地址|户籍所在地|户籍地|现住址|住址|居住地址|居住地|现住|家住|居住于|住于)[:：是为在]?\s*([^\s，,。；;：:）)、\n]{4,60})/dg,
@@ -254,7 +285,8 @@ export function adminPrefix(address: string): string {
 }
 
 /** Runs every detector over the scan view `v`; detections may overlap (the caller merges). */
-export function detect(v: string, options: { compoundSurnames: readonly string[] } = { compoundSurnames: COMPOUND_SURNAMES }): Detection[] {
+export function detect(v: string, options: DetectOptions = {}): Detection[] {
+  const compoundSurnames = options.compoundSurnames ?? COMPOUND_SURNAMES;
   const out: Detection[] = [];
   detectDigitRuns(v, out);
   each(PAREN_LANDLINE, v, (m) => out.push({ start: m.index, end: m.index + m[0].length, kind: 'phone', rule: 'pattern.phone' }));
@@ -287,8 +319,200 @@ export function detect(v: string, options: { compoundSurnames: readonly string[]
   each(ROLE_NAME, v, (m) => {
     const span = group1(m);
     if (!span) return;
-    const name = roleName(v.slice(span.start, span.end), options.compoundSurnames);
+    const name = roleName(v.slice(span.start, span.end), compoundSurnames);
     if (name) out.push({ start: span.start, end: span.start + name.length, kind: 'name', rule: 'role.name' });
   });
+  const words = options.tagger ? positioned(v, options.tagger) : null;
+  detectRoleNames(v, words, out);
+  detectUnlabelledCards(v, out);
+  detectAddressShapes(v, out);
+  if (words && options.tagger) detectSegmentedNames(v, words, out, options.tagger);
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// issue 13: role cues with the complete surname list, word segmentation,
+// addresses by their shape, cards without the Luhn check
+
+interface Word extends TaggedWord, Span {}
+
+function positioned(v: string, tagger: Tagger): Word[] | null {
+  const words = tagger(v);
+  const out: Word[] = [];
+  let pos = 0;
+  for (const w of words) {
+    const at = v.indexOf(w.word, pos);
+    if (at < 0 || at - pos > 2) return null; // the tagger changed the text: no positions
+    out.push({ ...w, start: at, end: at + w.word.length });
+    pos = at + w.word.length;
+  }
+  return out;
+}
+
+const HAN = /^[\u4e00-\u9fa5]$/;
+/** Characters that never end a given name. */
+const GIVEN_STOP = new Set('我你他她其之称说讲于在的等是和与及向对将也已未不了被到时因证言系为作均现经曾并又即就都还却仍从由把给让叫某＊*×Xx、，。；：,;:（）()“”"\'');
+/** Words after a name that show a person acts or speaks (经询问，张伟表示…). */
+const PERSON_CUES = /^(?:、|两人|二人|三人|带领|陪同|办理|接受|值班|当场|表示|称|说|讲|介绍|承认|证实|陈述|反映|供述|确认|辩称|指认|签字|签名|到场|在场|负责|驾驶|操作|作证|出具|提供|提出|交代|同志|先生|女士|师傅|等人|等|一人|本人|系|是|为|作为|因|在|于|将|把|向|对|到|曾|已|也|亦|均|的|现场|当场|自述|告知|报称|回答|答|认为|声称|同意|拒绝|不在|未|没有|与|和|及)/;
+/** Officers' names are published ex ante (ORG-2), also in an enumeration after the title. */
+const OFFICER_BEFORE = /(?:执法人员|执法员|承办人员|承办人|办案人员|审核人员|审核人|记录人|检查人员|监测人员)[:：]?(?:[\u4e00-\u9fa5]{2,4}[、，和及])*$/;
+const PERSON_CUES_BEFORE = /(?:询问|问询|经询问|据|由|经|联系|通知|告知|委托|指派|安排|与|和|及|、|同|找到|约谈|雇佣|雇用|聘用|招用)$/;
+
+function isNameTag(tag: string): boolean {
+  return tag === 'nr' || tag === 'nrfg' || tag === 'nrt';
+}
+
+/** A name at `start` in `v`: surname + 1–2 given-name characters, or null. */
+function nameAt(v: string, start: number): { end: number; surname: string } | null {
+  const surname = leadingSurname(v.slice(start, start + 2));
+  if (!surname) return null;
+  let end = start + surname.length;
+  let given = 0;
+  while (given < 2 && end < v.length && HAN.test(v[end] as string) && !GIVEN_STOP.has(v[end] as string)) {
+    end++;
+    given++;
+  }
+  return given === 0 ? null : { end, surname };
+}
+
+/** The word of `words` starting at `pos`, if any. */
+function wordAt(words: readonly Word[] | null, pos: number): Word | undefined {
+  return words?.find((w) => w.start === pos);
+}
+
+/** Common words of enforcement texts that start with a surname character and that the segmenter may tag as a name. */
+const NOT_NAMES = new Set(['银行', '陈述', '查明', '查处', '查封', '查验', '查阅', '金额', '高度', '程序', '管理', '周边', '万元', '于是', '和解', '时间', '安全', '成本', '全部', '方面', '常年', '明显', '平方', '钱款', '史料', '宁可', '冯河', '马上', '黄河', '江河', '林地', '田地', '石料', '强制', '应当', '向其', '司法', '祝贺', '申辩', '申请', '车间', '车辆', '白天', '曾经', '何时', '任何', '余额', '周围', '孙子', '朱砂', '胡同', '郭外', '罗列', '梁柱', '宋体', '谢绝', '唐突', '许可', '韩国', '邓小平', '曹操', '彭湃', '曾用', '毛重', '焦化', '施工', '雷同', '汤剂']);
+/** Tags of a character split off that make it a word, not a surname (高/a 浓度, 于/p 是). */
+const SPLIT_NOT_NAME = new Set(['a', 'ad', 'an', 'd', 'p', 'c', 'u', 'uj', 'ul', 'ud', 'uz', 'v', 'vn', 'f', 'r', 'm', 'y', 'e', 'o']);
+const FUNCTION_TAGS = new Set(['p', 'c', 'd', 'u', 'r', 'v', 'vn', 'f', 'q', 'm', 'y', 'e', 'o', 'a', 'ad', 'uj', 'ul', 'ud', 'ug', 'uz', 'uv', 'zg']);
+
+/**
+ * Names after a role word, also enumerated (证人于海洋、方明和萧峰), with the
+ * complete surname list. A surname that is also a word (于、方、向、和 …) is
+ * confirmed by the segmentation (the word starting there is a name, or is
+ * not a function word); without a segmenter it is flagged, not masked.
+ */
+function detectRoleNames(v: string, words: readonly Word[] | null, out: Detection[]): void {
+  const roleRe = new RegExp(`(?:${ROLE_WORDS})(?:[:：]|\\s)?`, 'g');
+  for (let m = roleRe.exec(v); m; m = roleRe.exec(v)) {
+    let pos = m.index + m[0].length;
+    for (let k = 0; k < 6; k++) {
+      const n = nameAt(v, pos);
+      if (!n) break;
+      const common = n.surname.length === 2 || (COMMON_SURNAMES.includes(n.surname) && !AMBIGUOUS_SURNAMES.includes(n.surname));
+      let uncertain = !common;
+      let end = n.end;
+      const w = wordAt(words, pos);
+      if (w) {
+        if (isNameTag(w.tag)) {
+          uncertain = false;
+          if (w.word.length >= 2) end = Math.min(w.end, pos + 4);
+        } else if (w.word.length === n.surname.length && FUNCTION_TAGS.has(w.tag) && !common) {
+          if (!PERSON_CUES.test(v.slice(n.end, n.end + 4))) break; // 证人和当事人, 举报人向我局反映
+          uncertain = true; // 员工和明在场: 和 may be a word or a surname
+        } else if (k > 0) {
+          uncertain = false; // the second name of an enumeration after a role word (证人于海洋、方明)
+        } else if (w.word.length > n.surname.length && FUNCTION_TAGS.has(w.tag)) {
+          break; // 证人陈述, 员工反映: a verb, not a name
+        } else if (w.word.length > n.surname.length && !common) {
+          uncertain = true; // 业主单位, 员工方明: a word that may be a name
+        }
+      }
+      out.push({ start: pos, end, kind: 'name', rule: 'role.name', ...(uncertain ? { uncertain } : {}) });
+      // an enumeration goes on after 、 和 及 与 ，
+      const sep = /^(?:、|和|及|与|，|,)/.exec(v.slice(end));
+      if (!sep) break;
+      pos = end + sep[0].length;
+    }
+  }
+}
+
+/** 16–19 digits starting like a bank card (62 银联, 4 Visa, 5 MasterCard) that fail Luhn: flagged, not masked. */
+function detectUnlabelledCards(v: string, out: Detection[]): void {
+  for (const m of v.matchAll(/(?<![0-9A-Za-z])(?:62|4\d|5[1-5])\d{14,17}(?![0-9A-Za-z])/g)) {
+    if (m.index === undefined) continue;
+    if (out.some((d) => d.start <= m.index! && m.index! + m[0].length <= d.end)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, kind: 'bankCard', rule: 'shape.bankCard', uncertain: true });
+  }
+}
+
+const NUM = '[0-9一二三四五六七八九十零〇]+';
+/** A character of a place name: no punctuation, digits or the verbs and pronouns that come before an address. */
+const PLACE = '[^\\s，。；：、,;:（）()“”"0-9A-Za-z位于在住是为的该其家之和与及从到至向]';
+/** An organisation's premises, not a person's home. */
+const ORG_BEFORE = /(?:公司|厂|企业|单位|机关|局|站|所|场|店|合作社|中心|医院|学校|经营场所|生产场所|注册地|营业地|办公地)[^，。；]{0,6}$/;
+const ADDRESS_SHAPE = new RegExp(
+  `(?:${PLACE}{2,8}?(?:省|自治区))?(?:${PLACE}{2,8}?(?:市|自治州|盟))?(?:${PLACE}{1,8}?(?:区|县|旗))?(?:${PLACE}{1,8}?(?:街道|镇|乡))?` +
+    `(?:${PLACE}{1,10}?(?:村|社区|小区|花园|家园|新村|公寓|苑))?` +
+    `(?:(?:${PLACE}|[0-9]){1,10}?(?:大街|大道|路|街|巷|弄|胡同)${NUM}号(?:院)?|${PLACE}{2,10}?(?:小区|花园|家园|新村|公寓|苑)(?=${NUM}(?:号楼|栋|幢)))` +
+    `(?:${NUM}(?:号楼|栋|幢|座|单元|层|楼|室|户|号))*`,
+  'g',
+);
+const RESIDENTIAL = /(?:号楼|栋|幢|单元|室|户)$/;
+const LEADING_NON_ADDRESS = /^(?:住所地|住所|地址|所在地|所|址|地|其家|家住|住在|位于|居住在|居住于|住于|现住|其|家|在|于|位|住|系|是|为|到|至|从|由)+/;
+const HOME_BEFORE = /(?:其家|家住|住在|住址|住所|居所|居住|家庭|户籍|租住|暂住|住于|现住|老家|家中|家里|其家位于|位于)[^，。；]{0,6}$/;
+
+/** Addresses by their shape (路/街 + 号, 单元/室), with or without a label: residential or near a home word → masked; otherwise flagged. */
+function detectAddressShapes(v: string, out: Detection[]): void {
+  for (const m of v.matchAll(ADDRESS_SHAPE)) {
+    if (m.index === undefined || m[0].length < 4) continue;
+    const lead = LEADING_NON_ADDRESS.exec(m[0])?.[0].length ?? 0;
+    const start = m.index + lead;
+    const end = m.index + m[0].length;
+    if (end - start < 4 || !/(?:号|室|户|单元|栋|幢)$/.test(m[0])) continue;
+    if (ORG_BEFORE.test(v.slice(Math.max(0, start - 12), start))) continue;
+    const home = RESIDENTIAL.test(m[0]) || HOME_BEFORE.test(v.slice(Math.max(0, start - 12), start));
+    out.push({ start, end, kind: 'address', rule: 'shape.address', ...(home ? {} : { uncertain: true }) });
+  }
+}
+
+/**
+ * Names found by word segmentation (经询问，张伟表示… / 欧阳娜娜负责…): each
+ * surname (complete list) starting a word, with one or two given-name
+ * characters ending on a word boundary, is scored — a part tagged as a
+ * person name (+2), characters the segmenter could not join into a word
+ * (+1), a 复姓 or an unambiguous common surname (+1), a person cue after it
+ * (表示、称、负责 …, +1) or before it (经询问、据、与 …, +1); a dictionary word
+ * that is a verb, adverb, measure … (陈述、查明、万元) is no name (−3).
+ * 4 or more is masked, 2–3 flagged 疑似个人信息.
+ */
+function detectSegmentedNames(v: string, words: readonly Word[], out: Detection[], tagger: Tagger): void {
+  // a dictionary word the segmenter tagged as a name in context (陈述/nr after a bracket): its own tag decides
+  const ownTag = (w: Word): string => {
+    if (!isNameTag(w.tag) || w.word.length < 2) return w.tag;
+    const alone = tagger(w.word);
+    return alone.length === 1 ? (alone[0] as TaggedWord).tag : w.tag;
+  };
+  const ends = new Set(words.map((w) => w.end));
+  for (const w of words) {
+    const surname = leadingSurname(v.slice(w.start, w.start + 2));
+    if (!surname || (surname.length === 2 && w.word.length === 1)) continue;
+    if (NOT_NAMES.has(v.slice(w.start, w.start + 2))) continue;
+    if (OFFICER_BEFORE.test(v.slice(Math.max(0, w.start - 16), w.start))) continue; // officers are public (ORG-2)
+    let best: { end: number; score: number } | null = null;
+    for (const len of [surname.length + 2, surname.length + 1]) {
+      const end = w.start + len;
+      if (end > v.length || !ends.has(end)) continue;
+      const given = v.slice(w.start + surname.length, end);
+      if ([...given].some((c) => GIVEN_STOP.has(c) || !HAN.test(c))) continue;
+      const inside = words.filter((x) => x.start >= w.start && x.end <= end).map((x) => ({ ...x, tag: ownTag(x) }));
+      const first = inside[0] as Word;
+      let score = 0;
+      if (inside.some((x) => isNameTag(x.tag))) score += 2;
+      if (inside.length === 1 && !isNameTag(first.tag) && (FUNCTION_TAGS.has(first.tag) || /^(?:ns|nt|t|s|l|i|j)$/.test(first.tag))) score -= 3;
+      // a verb after the surname is no given name (经/询问, 经/监测)
+      if (inside.length > 1 && inside.slice(1).some((x) => x.word.length >= 2 && /^(?:v|vn|vd|p|c|r)$/.test(x.tag))) score -= 2;
+      // the surname split off as a word of its own (张/q 伟/zg, 平 立新): the segmenter did not know the whole
+      if (inside.length > 1 && inside[0]!.word === surname && !SPLIT_NOT_NAME.has(inside[0]!.tag)) score += 1;
+      if (surname.length === 2 || (COMMON_SURNAMES.includes(surname) && !AMBIGUOUS_SURNAMES.includes(surname))) score += 1;
+      if (PERSON_CUES.test(v.slice(end, end + 4))) score += 1;
+      const before = v.slice(Math.max(0, w.start - 4), w.start);
+      // a cue word before it, or the start of a clause (the subject's place: 次日，和伟到我局…)
+      if (PERSON_CUES_BEFORE.test(before.replace(/[，,：:\s]+$/, '')) || before === '' || /[，。；！？,;]$/.test(before)) score += 1;
+      if (!best || score > best.score) best = { end, score };
+    }
+    if (!best || best.score < 2) continue;
+    if (out.some((d) => d.kind === 'name' && !d.uncertain && d.start <= w.start && best!.end <= d.end)) continue;
+    out.push({ start: w.start, end: best.end, kind: 'name', rule: 'segment.name', ...(best.score >= 4 ? {} : { uncertain: true }) });
+  }
 }

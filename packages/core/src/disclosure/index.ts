@@ -7,7 +7,7 @@
 export * from './basis.js';
 export * from './redaction.js';
 export { maskFor, keepEnds } from './masking.js';
-export { type Detection, classifyDigits, isResidentId15, isResidentId18, luhnValid } from './detectors.js';
+export { type Detection, type TaggedWord, type Tagger, classifyDigits, isResidentId15, isResidentId18, luhnValid } from './detectors.js';
 export * from './withholding.js';
 export * from './content.js';
 export * from './schedule.js';
@@ -16,3 +16,4 @@ export * from './workflow.js';
 export * from './search.js';
 export * from './draft.js';
 export * from './case-known.js';
+export { ALL_COMPOUND_SURNAMES, ALL_SINGLE_SURNAMES, leadingSurname } from './surnames.js';

@@ -294,7 +294,7 @@ describe('PUB-4, PUB-5 · SX25-P 19 第二款: clerk overrides', () => {
 
   it('lift by span lifts every mask it touches; a span outside the text is refused', () => {
     const base = redact(text, sources);
-    const lifted = applyOverrides(base, [{ action: 'lift', start: 2, end: 3, reason: '证人同意' }]);
+    const lifted = applyOverrides(base, [{ action: 'lift', start: 2, end: 3, reason: '证人书面同意公开', ground: 'thirdPartyConsent' }]);
     expect(lifted.text.startsWith('证人赵六')).toBe(true);
     expect(() => applyOverrides(base, [{ action: 'lift', start: 0, end: 999, reason: 'x' }])).toThrow(AppError);
   });

@@ -54,7 +54,7 @@ import type { Party, PartyContact, PersonId } from '../cases/party.js';
 import { AppError } from '../errors.js';
 import type { ProfileId } from '../profiles/types.js';
 import { type PartyNamePolicy, type SensitiveKind, SENSITIVE_KIND_LABELS, partyNamePolicy, redactionReason } from './basis.js';
-import { type Detection, adminPrefix, classifyDigits, detect } from './detectors.js';
+import { type Detection, type Tagger, adminPrefix, classifyDigits, detect } from './detectors.js';
 import { fullMask, maskFor } from './masking.js';
 import { type CompactView, type Span, compact, compactView, findCompact, overlaps, scanView } from './text.js';
 
@@ -96,6 +96,8 @@ export interface RedactionSources {
   partyName?: PartyNamePolicy;
   /** Pattern detection (source c); default true. */
   patterns?: boolean;
+  /** Word segmentation with part-of-speech tags for names without a role word (the server passes jieba). */
+  tagger?: Tagger;
 }
 
 /** Where a mask comes from. */
@@ -127,11 +129,35 @@ export interface LiftedMask extends Mask {
   ground?: LiftGround;
 }
 
+/**
+ * 疑似个人信息: something a detector is not sure of (a name without a cue, an
+ * address without a home word, a card number failing Luhn). It is not masked
+ * by itself and blocks approval until the clerk masks it (an 'add'
+ * override) or dismisses it (a 'dismiss' override, kept with its reason).
+ */
+export interface Suspect {
+  start: number;
+  end: number;
+  original: string;
+  kind: SensitiveKind;
+  rule: string;
+  /** '疑似个人信息：姓名（SX25-P 第十六条（一））'. */
+  reason: string;
+}
+
+/** A suspect the clerk dismissed, with why. */
+export interface DismissedSuspect extends Suspect {
+  dismissReason: string;
+}
+
 export interface RedactionResult {
   /** The text to publish. */
   text: string;
   masks: Mask[];
   lifted: LiftedMask[];
+  /** 疑似个人信息 still open: each blocks approval. */
+  suspects: Suspect[];
+  dismissed: DismissedSuspect[];
   /** Things a clerk should look at (a sensitive value equal to a public one, a value too short to search). */
   warnings: string[];
 }
@@ -141,7 +167,8 @@ export type RedactionOverride =
   | { action: 'add'; start: number; end: number; reason: string; kind?: SensitiveKind }
   | { action: 'add'; value: string; reason: string; kind?: SensitiveKind }
   | { action: 'lift'; start: number; end: number; reason: string; ground?: LiftGround }
-  | { action: 'lift'; value: string; reason: string; ground?: LiftGround };
+  | { action: 'lift'; value: string; reason: string; ground?: LiftGround }
+  | { action: 'dismiss'; value: string; reason: string };
 
 /** One thing the leak guard found. */
 export interface Leak {
@@ -406,20 +433,38 @@ export function redact(text: string, sources: RedactionSources): RedactionResult
       });
     }
   }
+  const uncertain: Detection[] = [];
   if (sources.patterns !== false) {
-    for (const d of detect(scanView(text))) {
+    for (const d of detect(scanView(text), detectOptions(sources))) {
       if (isPublic(d)) continue;
-      candidates.push(patternCandidate(text, d, sources.profile));
+      if (d.uncertain) uncertain.push(d);
+      else candidates.push(patternCandidate(text, d, sources.profile));
     }
   }
   const sensitive = cat.items.map((i) => compact(i.value));
   const masks = mergeCandidates(text, candidates, sensitive);
-  return { text: render(text, masks), masks, lifted: [], warnings };
+  return { text: render(text, masks), masks, lifted: [], suspects: openSuspects(text, uncertain, masks, sources.profile), dismissed: [], warnings };
+}
+
+function detectOptions(sources: RedactionSources) {
+  return sources.tagger ? { tagger: sources.tagger } : {};
+}
+
+/** Uncertain detections not covered by a mask, merged when they overlap. */
+function openSuspects(text: string, uncertain: readonly Detection[], masks: readonly Span[], profile: ProfileId | undefined): Suspect[] {
+  const out: Suspect[] = [];
+  for (const d of [...uncertain].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (masks.some((m) => overlaps(m, d))) continue;
+    const last = out[out.length - 1];
+    if (last && d.start < last.end) continue;
+    out.push({ start: d.start, end: d.end, original: text.slice(d.start, d.end), kind: d.kind, rule: d.rule, reason: `疑似个人信息：${redactionReason(d.kind, profile)}` });
+  }
+  return out;
 }
 
 /** Detector hits (source c) in `text`, positions in `text`; overlapping hits are all returned. */
-export function detectSensitive(text: string): Detection[] {
-  return detect(scanView(text));
+export function detectSensitive(text: string, options: { tagger?: Tagger } = {}): Detection[] {
+  return detect(scanView(text), options);
 }
 
 function patternCandidate(text: string, d: Detection, profile: ProfileId | undefined): Candidate {
@@ -460,8 +505,18 @@ export function applyOverrides(result: RedactionResult, overrides: readonly Reda
   let masks = [...result.masks];
   const lifted = [...result.lifted];
   const warnings = [...result.warnings];
+  let suspects = [...(result.suspects ?? [])];
+  const dismissed = [...(result.dismissed ?? [])];
   for (const o of overrides) {
-    if (!o.reason || o.reason.trim() === '') invalid(o.action === 'lift' ? '解除隐去须说明理由（如第三方同意公开、公共利益需要）' : '增加隐去须说明理由');
+    if (!o.reason || o.reason.trim() === '') invalid(o.action === 'lift' ? '解除隐去须说明理由（如第三方同意公开、公共利益需要）' : o.action === 'dismiss' ? '排除疑似个人信息须说明理由' : '增加隐去须说明理由');
+    if (o.action === 'dismiss') {
+      const hit = (x: Suspect) => compact(x.original) === compact(o.value);
+      const hits = suspects.filter(hit);
+      if (hits.length === 0) warnings.push('要排除的疑似个人信息不存在（须与原文一致）');
+      for (const x of hits) dismissed.push({ ...x, dismissReason: o.reason.trim() });
+      suspects = suspects.filter((x) => !hit(x));
+      continue;
+    }
     let spans: Span[];
     if ('value' in o) {
       if (compact(o.value).length === 0) invalid('须填写要处理的内容');
@@ -487,11 +542,43 @@ export function applyOverrides(result: RedactionResult, overrides: readonly Reda
       const hit = (m: Mask) => ('value' in o ? compact(m.original) === compact(o.value) : overlaps(m, spans[0] as Span));
       const hits = masks.filter(hit);
       if (hits.length === 0) warnings.push('要解除的隐去不存在（按内容解除时须与隐去的原文一致）');
+      for (const m of hits) liftAllowed(m, o.ground);
       for (const m of hits) lifted.push({ ...m, liftReason: o.reason.trim(), ...(o.ground ? { ground: o.ground } : {}) });
       masks = masks.filter((m) => !hit(m));
     }
   }
-  return { text: render(text, masks), masks, lifted, warnings };
+  suspects = suspects.filter((x) => !masks.some((m) => overlaps(m, x)));
+  return { text: render(text, masks), masks, lifted, suspects, dismissed, warnings };
+}
+
+/** Kinds that identify a natural person and can be lifted only on SX25-P 19 第二款's grounds. */
+const PERSONAL_LIFT_KINDS: ReadonlySet<SensitiveKind> = new Set(['name', 'mobile', 'phone', 'address', 'contact', 'email']);
+/** Kinds never published, whatever the ground: ID numbers and what is read from them; a minor's identity (SX25-P 16(一)(四)). */
+const NEVER_LIFTED: ReadonlySet<SensitiveKind> = new Set(['idNumber', 'birthDate', 'minorIdentity']);
+
+/**
+ * PUB-4 · SX25-P 16(一), 19 第二款 (issue 13 item 3): a natural person's ID
+ * number (and birth date, a minor's identity) is never unmasked; the name,
+ * phone or address of a person the case knows (the party's, a witness's …)
+ * is unmasked only on the third party's consent or an overriding public
+ * interest — "not personal" is no ground for what the case itself says is a
+ * person's. The approver's explicit consent is checked at approval
+ * (`liftsNeedingConsent`).
+ */
+function liftAllowed(m: Mask, ground: LiftGround | undefined): void {
+  if (NEVER_LIFTED.has(m.kind)) {
+    throw new AppError('disclosure.lift_forbidden', { detail: `${SENSITIVE_KIND_LABELS[m.kind]}不得解除隐去（SX25-P 第十六条）` });
+  }
+  if (PERSONAL_LIFT_KINDS.has(m.kind) && (m.source === 'party' || m.source === 'known') && ground !== 'thirdPartyConsent' && ground !== 'publicInterest') {
+    throw new AppError('disclosure.lift_forbidden', {
+      detail: `解除${SENSITIVE_KIND_LABELS[m.kind]}的隐去须有法定事由：第三方同意公开，或者不公开会对公共利益造成重大影响（SX25-P 第十九条第二款）`,
+    });
+  }
+}
+
+/** Lifted masks of personal kinds: the approver must consent to each explicitly before publication. */
+export function liftsNeedingConsent(lifted: readonly LiftedMask[]): LiftedMask[] {
+  return lifted.filter((l) => PERSONAL_LIFT_KINDS.has(l.kind));
 }
 
 /**
@@ -519,8 +606,8 @@ export function sensitiveLeaks(text: string, sources: RedactionSources, options:
     }
   }
   if (sources.patterns !== false) {
-    for (const d of detect(scanView(text))) {
-      if (isShielded(d)) continue;
+    for (const d of detect(scanView(text), detectOptions(sources))) {
+      if (isShielded(d) || d.uncertain) continue;
       leaks.push({
         start: d.start,
         end: d.end,

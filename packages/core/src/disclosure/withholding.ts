@@ -110,6 +110,12 @@ export interface WithholdingFacts {
   transferredToPolice?: boolean;
   /** 公安机关正在调查处理. */
   underPoliceInvestigation?: boolean;
+  /** 涉嫌违纪、职务违法已移送纪检监察机关 (issue 13): publication would hinder that investigation. */
+  transferredToDiscipline?: boolean;
+  /** The case's file is classified (依法确定为国家秘密). */
+  stateSecret?: boolean;
+  /** The party asked, with reasons, that its trade secrets be protected (SX25-P 19(二)). */
+  tradeSecretRequested?: boolean;
   staffReasons?: readonly StaffWithholdingReason[];
   /** Consent of the third party or an overriding public interest, approved (SX25-P 19 第二款). */
   publicationAllowed?: { ground: 'thirdPartyConsent' | 'publicInterest'; approvedBy: string; note?: string };
@@ -143,7 +149,7 @@ export function withholdingReasons(facts: WithholdingFacts): WithholdingReason[]
       key,
       label: WITHHOLDING_REASON_LABELS[key],
       status,
-      automatic: AUTOMATIC_WITHHOLDING_REASONS.includes(key),
+      automatic: AUTOMATIC_WITHHOLDING_REASONS.includes(key) || status === 'automatic',
       citations,
       basis: citations.length > 0 ? citations.map(formatCitation).join('；') : '本规则配置的文件未列明此项',
     };
@@ -157,6 +163,17 @@ export function withholdingReasons(facts: WithholdingFacts): WithholdingReason[]
     const note =
       facts.profile === 'SX25' ? undefined : '所适用文件未单列移送公安情形，按“妨害正常执法活动”或国家秘密、安全稳定等条款处理';
     out.push(make('policeTransfer', 'automatic', note));
+  }
+  // issue 13: facts recorded on the case, re-read at every approval
+  if (facts.transferredToDiscipline) out.push(make('hindersInvestigation', 'automatic', '已移送纪检监察机关调查处理'));
+  if (facts.stateSecret) out.push(make('stateSecret', 'automatic', '案件信息依法确定为国家秘密'));
+  if (facts.tradeSecretRequested) {
+    if (facts.publicationAllowed) {
+      const ground = facts.publicationAllowed.ground === 'thirdPartyConsent' ? '直接利害关系的第三方同意公开' : '不公开会对公共利益造成重大影响';
+      out.push(make('commercialSecret', 'overridden', `${ground}（${facts.publicationAllowed.approvedBy}批准），作适当处理后公开（SX25-P 第十九条第二款、第三款）`));
+    } else {
+      out.push(make('commercialSecret', 'automatic', '当事人申请保护其商业秘密'));
+    }
   }
   const seen = new Set(out.map((r) => r.key));
   for (const s of facts.staffReasons ?? []) {

@@ -69,7 +69,8 @@ export const PUBLICATION_TRANSITIONS: Record<PublicationAction, Transition> = {
   requestWithhold: { from: ['draft', 'submitted'], to: 'withholdPending', by: 'clerk' },
   approveWithhold: { from: ['withholdPending'], to: 'withheld', by: 'approver' },
   refuseWithhold: { from: ['withholdPending'], to: 'draft', by: 'approver' },
-  autoWithhold: { from: ['draft'], to: 'withheld', by: 'system' },
+  // issue 13: withholding is re-read from the case's facts at approval too
+  autoWithhold: { from: ['draft', 'submitted'], to: 'withheld', by: 'system' },
   requestWithdraw: { from: ['published'], to: 'withdrawPending', by: 'clerk' },
   approveWithdraw: { from: ['withdrawPending'], to: 'withdrawn', by: 'approver' },
   refuseWithdraw: { from: ['withdrawPending'], to: 'published', by: 'approver' },
@@ -106,7 +107,7 @@ export interface PublishGateInput {
 
 /** One reason the approver may not publish, in Chinese. */
 export interface GateProblem {
-  code: 'sameActor' | 'legalReview' | 'missing' | 'leak' | 'withheld';
+  code: 'sameActor' | 'legalReview' | 'missing' | 'leak' | 'withheld' | 'suspect' | 'liftConsent' | 'withholdingReason';
   message: string;
 }
 

@@ -5,7 +5,7 @@
  * truth.
  */
 import { bigint, boolean, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { ActionType, Mask, LiftedMask, PublicationStatus, RedactionOverride, ViolationSeverity, WithholdingReasonKey } from '@sanxiang/core';
+import type { ActionType, DismissedSuspect, Mask, LiftedMask, Suspect, PublicationStatus, RedactionOverride, ViolationSeverity, WithholdingReasonKey } from '@sanxiang/core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -15,6 +15,10 @@ export interface RedactedField {
   text: string;
   masks: Mask[];
   lifted: LiftedMask[];
+  /** 疑似个人信息 still open (issue 13): each blocks approval. */
+  suspects?: Suspect[];
+  /** 疑似个人信息 the clerk dismissed, with the reason. */
+  dismissed?: DismissedSuspect[];
 }
 
 /** What the portal shows of a published decision. */
@@ -49,6 +53,14 @@ export interface WithdrawalRecord {
   requestedOn: string;
   approvedBy?: string;
   withdrawnOn?: string;
+  /**
+   * Issue 13 item 1: `statement` and `changingDecision.content` above are the
+   * public (redacted) texts; the clerk's originals and overrides stay here,
+   * for the approver's side-by-side view, never on the portal.
+   */
+  original?: { statement: string; content: string; overrides?: { statement?: RedactionOverride[]; content?: RedactionOverride[] } };
+  /** Started by the system because the case gained a withholding reason after publication (issue 13 item 2). */
+  automatic?: boolean;
 }
 
 export const publications = pgTable('publications', {

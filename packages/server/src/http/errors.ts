@@ -114,4 +114,6 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'request.method_not_allowed': 405,
   'request.timeout': 408,
   'auth.password_rejected': 400,
+  'disclosure.lift_forbidden': 422,
+  'disclosure.transfer_invalid': 400,
 };

@@ -13,6 +13,7 @@ import type { AgencyRow } from '../usecases/agencies.js';
 import { publicEnterpriseInspections, publicExAnte, type PublicExAnteSection } from '../usecases/exante.js';
 import { Html, html } from './html.js';
 import { page } from './layout.js';
+import { agencyDisclosureRule } from './sitemap.js';
 
 /** Lists with more columns than this read better as one card per row (phones, large text). */
 const TABLE_MAX_COLUMNS = 6;
@@ -91,6 +92,12 @@ ${sections.map(sectionHtml)}
 </section>`;
 }
 
+/** Issue 13: each agency's own rules, with the article where its document names the column (SX25-P 第十条第二款). */
+function inspectionRule(agency: AgencyRow): string {
+  const r = agencyDisclosureRule(agency);
+  return r.inspectionsArticle ? `${r.text}${r.inspectionsArticle}` : r.text;
+}
+
 const TEXT_SIZE_COOKIE = 'sx_text'; // the same cookie as portal/routes.ts (适老化 large text)
 
 /** ORG-4 · SX25-P 10 ¶2: /inspections, the 涉企行政检查公示专栏 of every agency. */
@@ -99,12 +106,12 @@ export async function registerExAntePortal(app: FastifyInstance, ctx: AppContext
     const list = await publicEnterpriseInspections(ctx.db);
     const spec = EXANTE_SPECS.enterpriseInspections;
     const body = html`<h1>涉企行政检查公示专栏</h1>
-<p>依据《山西省生态环境系统行政执法公示办法》第十条，统一公示各生态环境部门的行政检查主体、事项、依据、标准、计划、频次上限和裁量基准，便于公众查阅与监督。同一企业接受的行政检查不超过所列频次上限。</p>
+<p>统一公示各生态环境部门的行政检查主体、事项、依据、标准、计划、频次上限和裁量基准，便于公众查阅与监督；各部门依其适用的行政执法公示规定公示，依据列于各部门名下。同一企业接受的行政检查不超过所列频次上限。</p>
 ${
   list.length
     ? list.map(
         (x) => html`<section aria-labelledby="insp-${x.agency.id}"><h2 id="insp-${x.agency.id}"><a href="/agencies/${x.agency.id}#exante-enterpriseInspections">${x.agency.name}</a></h2>
-<p class="meta" style="color:var(--muted);font-size:.9em;margin:.2em 0 .5em">更新日期：${x.updatedOn}${x.publishedOn ? `　公开日期：${x.publishedOn}` : ''}</p>
+<p class="meta" style="color:var(--muted);font-size:.9em;margin:.2em 0 .5em">更新日期：${x.updatedOn}${x.publishedOn ? `　公开日期：${x.publishedOn}` : ''}　公示依据：${inspectionRule(x.agency)}</p>
 ${rowsHtml(spec, x.content, `${x.agency.name}涉企行政检查事项`, 'h3')}${x.content.note ? html`<p style="white-space:pre-wrap">${x.content.note}</p>` : ''}</section>`,
       )
     : html`<div class="card"><p>暂无公示内容。</p></div>`

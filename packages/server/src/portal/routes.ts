@@ -18,6 +18,7 @@ import { html, type Html } from './html.js';
 import { page } from './layout.js';
 import { registerExAntePortal, renderExAnte } from './exante.js';
 import requestRoutes from './requests.js';
+import { agencyDisclosureRule, registerSitemap } from './sitemap.js';
 
 function agencyTree(all: AgencyRow[]): Html {
   const children = new Map<string | null, AgencyRow[]>();
@@ -39,6 +40,7 @@ export async function registerPortal(app: FastifyInstance, ctx: AppContext): Pro
   const send = (reply: import('fastify').FastifyReply, body: string) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(body);
 
+  await registerSitemap(app, ctx); // issue 13: robots.txt, sitemap.xml, Vary: Cookie for the 大字版
   await app.register(decisionRoutes, { ctx });
   await app.register(feedRoutes, { ctx });
   await app.register(exportRoutes, { ctx });
@@ -92,6 +94,7 @@ ${row('联系电话', a.phone)}
 ${row('电子邮箱', a.email)}
 ${row('网站', a.website)}
 </dl></div></section>
+<section aria-labelledby="rules"><h2 id="rules">公示依据</h2><div class="card"><p>本机关依据${agencyDisclosureRule(a).text}公示行政执法信息。</p></div></section>
 <section aria-labelledby="supervise"><h2 id="supervise">监督投诉渠道</h2><div class="card"><p>${a.complaintChannel || '如对本机关行政执法行为有异议，可向其上级机关或司法行政部门反映。'}</p></div></section>
 ${await renderExAnte(ctx, a)}`;
     return send(

@@ -15,6 +15,7 @@ import { agencies, publicRequestEvents, publicRequests, publications, type Publi
 import { newId } from '../lib/ids.js';
 import { chinaDate } from '../lib/time.js';
 import { recordAudit } from './audit.js';
+import { publicTextSources, redactForPublic } from './public-text/gate.js';
 import { authorize, scopeWhere } from './authorize.js';
 import { loadCalendar } from './calendar.js';
 
@@ -179,8 +180,13 @@ export async function respondPublicRequest(ctx: AppContext, actor: ActorContext,
       if (!corrected) throw new AppError('public_request.transition_invalid', { detail: '公示信息尚未完成更正（更正后的版本须经审核后公示）' });
     }
     const today = chinaDate(now);
-    await tx.update(publicRequests).set({ status: input.outcome, response: input.response.trim(), respondedOn: today, updatedAt: now }).where(eq(publicRequests.id, r.id));
-    await requestEvent(tx, r, actor, now, 'respond', input.outcome, input.response.trim(), { onTime: r.respondBy ? today <= r.respondBy : null });
+    // issue 13 item 1: the answer is shown on the portal (by tracking code): through the redaction gate
+    const [agency] = await tx.select().from(agencies).where(eq(agencies.id, r.agencyId));
+    const [pub] = r.publicationId ? await tx.select().from(publications).where(eq(publications.id, r.publicationId)) : [];
+    const sources = await publicTextSources(tx, { caseId: pub?.caseId ?? null, agency: agency!, ...(pub ? { agencyName: pub.agencyName, decisionNumber: pub.decisionNumber } : {}) });
+    const answer = redactForPublic('requestAnswer', 'response', input.response.trim(), sources);
+    await tx.update(publicRequests).set({ status: input.outcome, response: answer.text, respondedOn: today, updatedAt: now }).where(eq(publicRequests.id, r.id));
+    await requestEvent(tx, r, actor, now, 'respond', input.outcome, input.response.trim(), { onTime: r.respondBy ? today <= r.respondBy : null, masks: answer.masks.length });
   });
 }
 

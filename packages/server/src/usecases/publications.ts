@@ -36,6 +36,7 @@ import {
   type Party,
   type PublicationAction,
   type PublicationStatus,
+  type LiftedMask,
   type RedactionOverride,
   type RedactionSources,
   type ResolvedProfile,
@@ -45,7 +46,9 @@ import type { ActorContext, AppContext } from '../context.js';
 import type { DbOrTx, Tx } from '../db/client.js';
 import {
   agencies,
+  caseHandlers,
   cases,
+  users,
   documentVersions,
   documents,
   parties,
@@ -66,6 +69,8 @@ import { loadCalendar } from './calendar.js';
 import { agencyCatalogue } from './document-kinds.js';
 import { appendLeaf } from './integrity-log.js';
 import { sealWhere } from './integrity-seal/seal.js';
+import { gateProblems, jiebaTagger, reviewPublicText, type PublicTextReview } from './public-text/gate.js';
+import { currentWithholding, liftConsentProblems, withdrawOnNewReason } from './public-text/withholding.js';
 
 export type PublicationRow = typeof publications.$inferSelect;
 type AgencyRow = typeof agencies.$inferSelect;
@@ -77,8 +82,11 @@ const profileOf = (a: Pick<AgencyRow, 'profileId' | 'profileOverrides'>): Resolv
 
 /** PUB-4: what redaction knows of the case — the party, every person and identifier in its documents. */
 export async function redactionSourcesFor(db: DbOrTx, p: Pick<PublicationRow, 'caseId' | 'agencyName' | 'decisionNumber'>, agency: AgencyRow): Promise<RedactionSources> {
-  const sources: RedactionSources = { profile: profileOf(agency).id, public: [p.agencyName, p.decisionNumber].filter((s) => s.length > 0) };
+  // issue 13: names by word segmentation (jieba); the officers of the case are public (ORG-2)
+  const sources: RedactionSources = { profile: profileOf(agency).id, public: [p.agencyName, p.decisionNumber].filter((s) => s.length > 0), tagger: jiebaTagger() };
   if (!p.caseId) return sources;
+  const officers = await db.select({ name: users.displayName }).from(caseHandlers).innerJoin(users, eq(users.id, caseHandlers.userId)).where(eq(caseHandlers.caseId, p.caseId));
+  sources.public = [...(sources.public ?? []), ...officers.map((o) => o.name).filter((n) => n.trim().length >= 2)];
   const [c] = await db.select().from(cases).where(eq(cases.id, p.caseId));
   if (c?.partyId) {
     const [row] = await db.select().from(parties).where(eq(parties.id, c.partyId));
@@ -113,7 +121,7 @@ function redactAll(fields: Record<string, string>, fullText: string, sources: Re
   const one = (key: string, text: string) => {
     const base = redact(text, sources);
     const r = overrides[key]?.length ? applyOverrides(base, overrides[key], { profile: profile.id }) : base;
-    out[key] = { text: r.text, masks: r.masks, lifted: r.lifted };
+    out[key] = { text: r.text, masks: r.masks, lifted: r.lifted, suspects: r.suspects, dismissed: r.dismissed };
   };
   for (const [k, v] of Object.entries(fields)) one(k, v);
   one('fullText', fullText);
@@ -351,7 +359,7 @@ async function currentVersionRow(db: DbOrTx, p: PublicationRow) {
 }
 
 /** Whether the approver could publish now, and why not (shown before the click). */
-async function gatePreview(db: DbOrTx, p: PublicationRow, v: typeof publicationVersions.$inferSelect, agency: AgencyRow, approverId: string, submittedBy: string) {
+async function gatePreview(db: DbOrTx, p: PublicationRow, v: typeof publicationVersions.$inferSelect, agency: AgencyRow, approverId: string, submittedBy: string, liftConsent = false) {
   const profile = profileOf(agency);
   const sources = await redactionSourcesFor(db, p, agency);
   const partyKind = sources.parties?.[0]?.kind ?? 'organisation';
@@ -368,7 +376,14 @@ async function gatePreview(db: DbOrTx, p: PublicationRow, v: typeof publicationV
   const shown = v.form === 'full' ? ['fullText'] : Object.keys(v.fields);
   const leaks = shown.flatMap((k) => sensitiveLeaks(v.redacted[k]?.text ?? '', sources, { allow: allowedValues(v.redacted[k]) }));
   const review = await legalReviewOf(db, p.caseId);
-  return publishGate({ submittedBy, approverId, majorDecision: p.majorDecision, legalReviewPassed: review.passed, missing, leaks, withheld: p.withholding !== null && p.status !== 'published' && p.status !== 'submitted' });
+  const base = publishGate({ submittedBy, approverId, majorDecision: p.majorDecision, legalReviewPassed: review.passed, missing, leaks, withheld: p.withholding !== null && p.status !== 'published' && p.status !== 'submitted' });
+  // issue 13: open 疑似个人信息 block (item 4); lifted personal masks need the approver's explicit consent (item 3);
+  // withholding is re-evaluated from the case's current facts at every approval (item 2).
+  const suspects = shown.flatMap((k) => (v.redacted[k]?.suspects ?? []).map((x) => ({ code: 'suspect' as const, message: `“${x.original}”疑似个人信息，须隐去或说明理由后排除（${x.reason.replace(/^疑似个人信息：/, '')}）` })));
+  const lifts = liftConsentProblems(shown.flatMap((k) => v.redacted[k]?.lifted ?? []) as LiftedMask[], liftConsent);
+  const withholding = (await currentWithholding(db, p, agency)).map((r) => ({ code: 'withholdingReason' as const, message: `${r.label}，审核通过时将依法不予公开（${r.basis}）` }));
+  const note = p.publishedVersion && v.note ? gateProblems([reviewPublicText('correction', 'correction.note', v.note, sources)]) : [];
+  return [...base, ...suspects, ...lifts, ...withholding, ...note];
 }
 
 /**
@@ -411,6 +426,12 @@ export async function getPublication(ctx: AppContext, actor: ActorContext, id: s
     problems,
     submittedBy: submitter || null,
     withholdingReasons: Object.entries(WITHHOLDING_REASON_LABELS).map(([key, label]) => ({ key, label })),
+    // issue 13 item 1: the approver's side-by-side view of every other public text of this item
+    publicTexts: p.withdrawal ? await (async () => {
+      const o = withdrawalOriginals(p.withdrawal!);
+      const reviews = withdrawalReviews(await redactionSourcesFor(ctx.db, p, agency!), o.statement, o.content, o.overrides);
+      return reviews.map((r) => ({ ...r, problems: gateProblems([r]) }));
+    })() : [],
     events: events.map((e) => ({ kind: e.kind, fromStatus: e.fromStatus, toStatus: e.toStatus, version: e.version, comment: e.comment, detail: e.detail, actorName: e.actorName, at: e.at })),
   };
 }
@@ -455,6 +476,7 @@ export async function savePublication(ctx: AppContext, actor: ActorContext, id: 
     try {
       redacted = redactAll(edit.fields, edit.fullText, sources, edit.overrides, profile);
     } catch (e) {
+      if (e instanceof AppError && e.code === 'disclosure.lift_forbidden') throw e;
       throw new AppError('publication.invalid', { detail: e instanceof Error ? e.message : String(e) });
     }
     const version = p.currentVersion + 1;
@@ -504,7 +526,12 @@ export async function requestWithhold(ctx: AppContext, actor: ActorContext, id: 
 }
 
 /** PUB-8: the clerk drafts the withdrawal with its public statement and the changing decision. */
-export async function requestWithdraw(ctx: AppContext, actor: ActorContext, id: string, input: Omit<WithdrawalRecord, 'withdrawBy' | 'requestedBy' | 'requestedOn' | 'approvedBy' | 'withdrawnOn'>) {
+export async function requestWithdraw(
+  ctx: AppContext,
+  actor: ActorContext,
+  id: string,
+  input: Omit<WithdrawalRecord, 'withdrawBy' | 'requestedBy' | 'requestedOn' | 'approvedBy' | 'withdrawnOn' | 'original' | 'automatic'> & { overrides?: { statement?: RedactionOverride[]; content?: RedactionOverride[] } | undefined },
+) {
   if (!input.statement.trim()) throw new AppError('publication.invalid', { detail: '须公开说明撤回理由' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.changedOn)) throw new AppError('publication.invalid', { detail: '决定变更、撤销或者确认违法的日期应为 YYYY-MM-DD' });
   return act(ctx, actor, id, 'publication.edit', async (tx, p, now, agency) => {
@@ -521,23 +548,68 @@ export async function requestWithdraw(ctx: AppContext, actor: ActorContext, id: 
       return false;
     });
     if (missing.length) throw new AppError('publication.invalid', { detail: `撤回公告缺少：${missing.map((m) => m.label).join('、')}（${schedule.basis}）` });
-    const withdrawal: WithdrawalRecord = { ...input, statement: input.statement.trim(), withdrawBy: schedule.due, requestedBy: actor.displayName, requestedOn: chinaDate(now) };
+    // issue 13 item 1: the statement and the changing decision's content go online, so through the redaction gate
+    const { overrides, ...rest } = input;
+    const [statement, content] = withdrawalReviews(await redactionSourcesFor(tx, p, agency), input.statement.trim(), input.changingDecision.content, overrides);
+    const withdrawal: WithdrawalRecord = {
+      ...rest,
+      statement: statement.text,
+      changingDecision: { ...input.changingDecision, content: content.text },
+      original: { statement: input.statement.trim(), content: input.changingDecision.content, ...(overrides ? { overrides } : {}) },
+      withdrawBy: schedule.due,
+      requestedBy: actor.displayName,
+      requestedOn: chinaDate(now),
+    };
     await tx.update(publications).set({ status: to, withdrawal, updatedAt: now }).where(eq(publications.id, p.id));
     await event(tx, p, actor, now, 'requestWithdraw', to, { comment: withdrawal.statement, detail: { withdrawBy: schedule.due, basis: schedule.basis } });
   });
+}
+
+/** The withdrawal's public texts through the gate, from the clerk's originals. */
+function withdrawalReviews(sources: RedactionSources, statement: string, content: string, overrides?: { statement?: RedactionOverride[]; content?: RedactionOverride[] }): [PublicTextReview, PublicTextReview] {
+  try {
+    return [
+      reviewPublicText('withdrawalStatement', 'withdrawal.statement', statement, sources, overrides?.statement ?? []),
+      reviewPublicText('changingDecision', 'withdrawal.changingDecision.content', content, sources, overrides?.content ?? []),
+    ];
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'disclosure.lift_forbidden') throw e;
+    throw new AppError('publication.invalid', { detail: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+function withdrawalOriginals(w: WithdrawalRecord) {
+  return { statement: w.original?.statement ?? w.statement, content: w.original?.content ?? w.changingDecision.content, overrides: w.original?.overrides };
 }
 
 // ---------------------------------------------------------------------------
 // the approver (审核员)
 
 /** PUB-1: approve and publish, after every check (the gate). */
-export async function approvePublication(ctx: AppContext, actor: ActorContext, id: string, comment = '') {
+export async function approvePublication(ctx: AppContext, actor: ActorContext, id: string, comment = '', liftConsent = false) {
   return act(ctx, actor, id, 'publication.approve', async (tx, p, now, agency) => {
     const to = transition(p, 'approve');
+    // issue 13 item 2 · PUB-5: withholding from the case's facts as they are now, not as they were at the decision
+    const standing = await currentWithholding(tx, p, agency);
+    if (standing.length > 0) {
+      const today = chinaDate(now);
+      if (p.online) {
+        await withdrawOnNewReason(tx, p.caseId!, now, '审核更正时发现');
+        return;
+      }
+      const held = transition(p, 'autoWithhold');
+      const first = standing[0]!;
+      const withholding: WithholdingRecord = { reason: first.key, note: [first.basis, first.note].filter(Boolean).join('；'), automatic: true, requestedBy: '系统', requestedOn: today };
+      await tx.update(publications).set({ status: held, withholding, updatedAt: now }).where(eq(publications.id, p.id));
+      await event(tx, p, actor, now, 'autoWithhold', held, { comment: `审核时依案件现有事实重新判断：${standing.map((r) => `${r.label}（${r.basis}）`).join('；')}` });
+      return;
+    }
     const v = await currentVersionRow(tx, p);
-    const problems = await gatePreview(tx, p, v, agency, actor.userId, await lastSubmitter(tx, p.id));
+    const problems = (await gatePreview(tx, p, v, agency, actor.userId, await lastSubmitter(tx, p.id), liftConsent)).filter((x) => x.code !== 'withholdingReason');
     if (problems.length) throw new AppError('publication.gate_closed', { detail: problems.map((x) => x.message).join('；'), details: problems });
     const today = chinaDate(now);
+    const sourcesNow = await redactionSourcesFor(tx, p, agency);
+    const noteText = v.note ? reviewPublicText('correction', 'correction.note', v.note, sourcesNow).text : '';
     const firstOn = p.firstPublishedOn ?? today;
     const profile = profileOf(agency);
     const schedule = publicationSchedule({ profile, calendar: await loadCalendar(tx), actionType: p.actionType, decisionDate: p.decisionDate, severity: p.severity, publishedOn: firstOn });
@@ -547,7 +619,7 @@ export async function approvePublication(ctx: AppContext, actor: ActorContext, i
       form: v.form,
       fields: defs.filter((d) => (v.redacted[d.key]?.text ?? '').trim() !== '').map((d) => ({ key: d.key, label: d.label, text: v.redacted[d.key]!.text })),
       fullText: v.form === 'full' ? v.redacted.fullText?.text ?? '' : '',
-      corrections: p.publishedVersion ? [...previous, { on: today, note: v.note || '更正' }] : previous,
+      corrections: p.publishedVersion ? [...previous, { on: today, note: noteText || '更正' }] : previous,
     };
     const party = v.redacted.partyName?.text || v.redacted.target?.text || '';
     const title = `${PUBLISHABLE_KINDS[p.decisionKind]?.name ?? '执法决定'}${p.decisionNumber ? `（${p.decisionNumber}）` : ''}`;
@@ -570,7 +642,8 @@ export async function approvePublication(ctx: AppContext, actor: ActorContext, i
         updatedAt: now,
       })
       .where(eq(publications.id, p.id));
-    await event(tx, p, actor, now, 'approve', to, { comment, version: v.version, detail: { removeBy: schedule.removeBy } });
+    const lifted = Object.values(v.redacted).flatMap((f) => f.lifted ?? []);
+    await event(tx, p, actor, now, 'approve', to, { comment, version: v.version, detail: { removeBy: schedule.removeBy, ...(liftConsent && lifted.length ? { liftConsent: lifted.map((l) => ({ kind: l.kind, reason: l.liftReason, ground: l.ground ?? null })) } : {}) } });
     await appendLeaf(tx, { kind: 'publication.publish', objectType: 'publication', objectId: p.id, caseId: p.caseId, agencyPath: p.agencyPath, at: now, payload: { version: v.version, content, actorId: actor.userId } });
   });
 }
@@ -601,7 +674,7 @@ export async function decideWithhold(ctx: AppContext, actor: ActorContext, id: s
 
 /** PUB-8: decide a withdrawal; approved, the decision comes off the portal and the notice goes on. */
 export async function decideWithdraw(ctx: AppContext, actor: ActorContext, id: string, input: { approve: boolean; comment: string }) {
-  return act(ctx, actor, id, 'publication.approve', async (tx, p, now) => {
+  return act(ctx, actor, id, 'publication.approve', async (tx, p, now, agency) => {
     const to = transition(p, input.approve ? 'approveWithdraw' : 'refuseWithdraw');
     const today = chinaDate(now);
     if (!input.approve) {
@@ -609,7 +682,12 @@ export async function decideWithdraw(ctx: AppContext, actor: ActorContext, id: s
       await event(tx, p, actor, now, 'refuseWithdraw', to, { comment: input.comment });
       return;
     }
-    const withdrawal: WithdrawalRecord = { ...p.withdrawal!, approvedBy: actor.displayName, withdrawnOn: today };
+    // issue 13 item 1: re-run the gate from the originals with the case as it is now
+    const o = withdrawalOriginals(p.withdrawal!);
+    const reviews = withdrawalReviews(await redactionSourcesFor(tx, p, agency), o.statement, o.content, o.overrides);
+    const problems = gateProblems(reviews);
+    if (problems.length) throw new AppError('publication.gate_closed', { detail: problems.map((x) => x.message).join('；'), details: problems });
+    const withdrawal: WithdrawalRecord = { ...p.withdrawal!, statement: reviews[0].text, changingDecision: { ...p.withdrawal!.changingDecision, content: reviews[1].text }, approvedBy: actor.displayName, withdrawnOn: today };
     await tx.update(publications).set({ status: to, online: false, withdrawal, updatedAt: now }).where(eq(publications.id, p.id));
     await event(tx, p, actor, now, 'approveWithdraw', to, { comment: input.comment, detail: { onTime: today <= withdrawal.withdrawBy } });
     await appendLeaf(tx, { kind: 'publication.withdraw', objectType: 'publication', objectId: p.id, caseId: p.caseId, agencyPath: p.agencyPath, at: now, payload: { withdrawal, actorId: actor.userId } });

@@ -28,6 +28,7 @@ import { recordAudit } from '../../usecases/audit.js';
 import type { ActorContext, AppContext } from '../../context.js';
 import { createParty, getParty, listParties, presentParty } from '../../usecases/parties.js';
 import { recordService } from '../../usecases/service.js';
+import { TRANSFER_TARGET_LABELS, recordTransfer, type TransferTarget } from '../../usecases/public-text/withholding.js';
 import { findAgency } from '../../usecases/agencies.js';
 import { agencyCatalogue, agencyDocumentKinds, setAgencyDocumentKinds } from '../../usecases/document-kinds.js';
 
@@ -192,6 +193,36 @@ export default async function caseRoutes(app: FastifyInstance) {
     const actor = await requireActor(req);
     return { case: await advanceCaseStage(req.ctx, actor, req.params.id) };
   });
+
+  // issue 13 item 2 · PUB-5 (SX25-P 19(五)): 移送 as a case event with its 移送书; online decisions of the case start their withdrawal
+  r.post(
+    '/cases/:id/transfers',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '登记移送（公安机关或纪检监察机关）及移送书；已公示的决定自动发起撤回，并提醒录入员（PUB-5、PUB-8）',
+        params: z.object({ id: Id }),
+        body: z.object({
+          to: z.enum(Object.keys(TRANSFER_TARGET_LABELS) as [TransferTarget, ...TransferTarget[]]).describe('police：公安机关；discipline：纪检监察机关'),
+          letterNumber: z.string().trim().min(1, '须填写移送书文号').max(100).describe('移送书文号'),
+          transferredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').describe('移送日期'),
+          documentId: Id.optional().describe('本案中的移送书文书'),
+          note: z.string().trim().max(2000).optional(),
+        }),
+        response: {
+          200: z.object({
+            caseId: z.string(),
+            transfer: z.object({ to: z.string(), toLabel: z.string(), letterNumber: z.string(), transferredOn: z.string(), documentId: z.string().nullable(), note: z.string() }),
+            withdrawalsStarted: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req);
+      return recordTransfer(req.ctx, actor, req.params.id, req.body);
+    },
+  );
 
   // Documents
   r.post(

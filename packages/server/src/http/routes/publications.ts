@@ -34,6 +34,8 @@ const Override = z.union([
   z.object({ action: z.literal('add'), value: z.string().min(1).max(500), reason: Reason, kind: Kind }),
   z.object({ action: z.literal('lift'), start: z.number().int().min(0), end: z.number().int().min(1), reason: Reason, ground: Ground }),
   z.object({ action: z.literal('lift'), value: z.string().min(1).max(500), reason: Reason, ground: Ground }),
+  // issue 13: a 疑似个人信息 dismissed by the clerk, with the reason (recorded in the version)
+  z.object({ action: z.literal('dismiss'), value: z.string().min(1).max(500), reason: Reason }),
 ]);
 
 const Edit = z.object({
@@ -84,10 +86,21 @@ export default async function publicationRoutes(app: FastifyInstance) {
     return submitPublication(req.ctx, actor, req.params.id, req.body.comment);
   });
 
-  r.post('/publications/:id/approve', { schema: { tags, summary: '审核员审核通过并公示（PUB-1；隐去检查、法制审核、必填项）', params: z.object({ id: Id }), body: z.object({ comment: Comment }).default({ comment: '' }) } }, async (req) => {
-    const actor = await requireActor(req);
-    return approvePublication(req.ctx, actor, req.params.id, req.body.comment);
-  });
+  r.post(
+    '/publications/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: '审核员审核通过并公示（PUB-1；隐去检查、疑似个人信息、法制审核、必填项；审核时依案件现有事实重新判断是否不予公开）',
+        params: z.object({ id: Id }),
+        body: z.object({ comment: Comment, liftConsent: z.boolean().default(false).describe('审核员明确同意录入员解除的个人信息隐去（SX25-P 第十九条第二款）') }).default({ comment: '', liftConsent: false }),
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req);
+      return approvePublication(req.ctx, actor, req.params.id, req.body.comment, req.body.liftConsent);
+    },
+  );
 
   r.post('/publications/:id/return', { schema: { tags, summary: '审核员退回修改', params: z.object({ id: Id }), body: z.object({ comment: z.string().trim().min(1, '须说明退回理由').max(2000) }) } }, async (req) => {
     const actor = await requireActor(req);
@@ -120,12 +133,14 @@ export default async function publicationRoutes(app: FastifyInstance) {
           statement: z.string().trim().min(1, '须公开说明撤回理由').max(2000),
           changedOn: isoDate,
           changingDecision: z.object({ body: z.string().trim().max(200).default(''), number: z.string().trim().max(100).default(''), date: z.string().trim().max(20).default(''), content: z.string().trim().max(5000).default('') }),
+          // issue 13: the clerk's masks, lifts and dismissals on the two public texts
+          overrides: z.object({ statement: z.array(Override).max(200).optional(), content: z.array(Override).max(200).optional() }).optional(),
         }),
       },
     },
     async (req) => {
       const actor = await requireActor(req);
-      return requestWithdraw(req.ctx, actor, req.params.id, req.body);
+      return requestWithdraw(req.ctx, actor, req.params.id, req.body as never);
     },
   );
 

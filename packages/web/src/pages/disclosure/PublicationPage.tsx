@@ -14,6 +14,7 @@ import { disclosureApi, disclosureRoles, publicationAbilities, type PublicationD
 import { ProblemList, PublicationActions, type Act } from './PublicationActions.js';
 import { PublicationHeader } from './PublicationHeader.js';
 import { PublicationHistory } from './PublicationHistory.js';
+import { PublicTexts } from './PublicTexts.js';
 
 /** Loads one publication; `replace` takes the answer of an act. */
 export function usePublication(id: string) {
@@ -66,6 +67,7 @@ export function PublicationPage() {
       <ProblemList problems={detail.problems} status={p.status} />
       {actionError ? <Alert type="error" showIcon title={errorMessage(actionError)} data-testid="action-error" closable={{ onClose: () => setActionError(null) }} /> : null}
       <PublicationActions detail={detail} can={can} act={act} busy={busy} onError={setActionError} />
+      <PublicTexts texts={detail.publicTexts} />
       <ContentEditor key={`${p.id}:${detail.version.version}`} detail={detail} editable={can.edit} correction={p.status === 'published'} busy={busy === 'save'} onSave={save} />
       <PublicationHistory events={detail.events} />
     </Space>

@@ -150,8 +150,21 @@ export interface PublicationEvent {
   at: string;
 }
 
+/** Issue 13: another public text of the item (withdrawal statement, changing decision) after the redaction gate. */
+export interface PublicTextView {
+  kind: string;
+  kindLabel: string;
+  key: string;
+  original: string;
+  text: string;
+  masks: Mask[];
+  lifted: LiftedMask[];
+  problems: { code: string; message: string }[];
+}
+
 export interface PublicationDetail {
   publication: PublicationSummary & { publicContent: PublicContent | null; schedule: PublicationSchedule };
+  publicTexts?: PublicTextView[];
   fields: PublicationFieldDef[];
   version: PublicationVersion;
   problems: GateProblem[];
