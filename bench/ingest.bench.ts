@@ -7,6 +7,11 @@
  * of the same file in the same run. Prints the time ratio and the server's
  * resident memory before, at its peak during the upload, and the delta.
  *
+ * Issue 18: the goal is ≥ 0.9× a plain read → SHA-256 → write of the same
+ * file without HTTP (1 MiB reads, hashed, written to a new file in the same
+ * folder — the path's physical limit on this disk), measured before and after
+ * the upload in the same run; `sha256sum` is printed beside `openssl` too.
+ *
  * Run: npx tsx bench/ingest.bench.ts [size in MiB, default 1024]
  * (needs ~2× the size free in the temp folder; bounded: stops by itself)
  */
@@ -54,6 +59,12 @@ function rssOf(pid: number): number {
   return kb ? Number(kb) * 1024 : 0;
 }
 
+/** CPU seconds (user + system) a process has used so far: robust to a machine shared with other work, unlike wall time. */
+function cpuOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+}
+
 /** A file of SIZE bytes: random 1 MiB blocks, each stamped with its index. */
 function writeFile(): void {
   const fd = fs.openSync(file, 'w');
@@ -63,6 +74,27 @@ function writeFile(): void {
     fs.writeSync(fd, block);
   }
   fs.closeSync(fd);
+}
+
+/** The baseline of issue 18: read → SHA-256 → write of the file, in this process, no HTTP. */
+async function plainCopy(to: string): Promise<{ ms: number; cpu: number; sha256: string }> {
+  const t = performance.now();
+  const c = process.cpuUsage();
+  const h = crypto.createHash('sha256');
+  const out = await fs.promises.open(to, 'w');
+  try {
+    for await (const chunk of fs.createReadStream(file, { highWaterMark: MiB }) as AsyncIterable<Buffer>) {
+      h.update(chunk);
+      await out.write(chunk);
+    }
+  } finally {
+    await out.close();
+  }
+  const sha256 = h.digest('hex');
+  const ms = performance.now() - t;
+  const used = process.cpuUsage(c);
+  fs.rmSync(to);
+  return { ms, cpu: (used.user + used.system) / 1e6, sha256 };
 }
 
 /** The server process: the platform's app on an embedded database in the bench folder. */
@@ -111,6 +143,14 @@ async function main(): Promise<void> {
   if (ssl.status !== 0) throw new Error(`openssl failed: ${ssl.stderr}`);
   const expected = ssl.stdout.split(' ')[0]!.trim();
   line('openssl dgst -sha256', `${fmt(baselineMs / 1000, 2)} s  (${fmt(SIZE / MiB / (baselineMs / 1000), 0)} MiB/s)`);
+  t = performance.now();
+  const sum = spawnSync('sha256sum', [file], { encoding: 'utf8' });
+  const sumMs = performance.now() - t;
+  if (sum.status !== 0 || sum.stdout.split(' ')[0] !== expected) throw new Error(`sha256sum failed or disagrees: ${sum.stderr}`);
+  line('sha256sum', `${fmt(sumMs / 1000, 2)} s  (${fmt(SIZE / MiB / (sumMs / 1000), 0)} MiB/s)`);
+  const plainBefore = await plainCopy(path.join(tmp, 'copy.bin'));
+  if (plainBefore.sha256 !== expected) throw new Error('plain copy: SHA-256 disagrees with openssl');
+  line('plain read → SHA-256 → write (before)', `${fmt(plainBefore.ms / 1000, 2)} s  (${fmt(SIZE / MiB / (plainBefore.ms / 1000), 0)} MiB/s), CPU ${fmt(plainBefore.cpu, 2)} s`);
 
   const port = await freePort();
   const child = await startServer(port);
@@ -148,6 +188,7 @@ async function main(): Promise<void> {
     const sampler = setInterval(() => {
       rssPeak = Math.max(rssPeak, rssOf(child.pid!));
     }, 50);
+    const cpuBefore = cpuOf(child.pid!);
     t = performance.now();
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(`${base}${location}`, {
@@ -164,6 +205,7 @@ async function main(): Promise<void> {
       fs.createReadStream(file, { highWaterMark: MiB }).pipe(req);
     });
     const ingestMs = performance.now() - t;
+    const ingestCpu = cpuOf(child.pid!) - cpuBefore;
     clearInterval(sampler);
     rssPeak = Math.max(rssPeak, rssOf(child.pid!));
     if (answer.status !== 200) throw new Error(`upload: ${answer.status} ${answer.body}`);
@@ -171,8 +213,15 @@ async function main(): Promise<void> {
     const audit = (await json('GET', `/media/${(JSON.parse(answer.body) as { media: { id: string } }).media.id}`)) as { media: { sha256: string } };
 
     line('ingest through the upload path (tus)', `${fmt(ingestMs / 1000, 2)} s  (${fmt(SIZE / MiB / (ingestMs / 1000), 0)} MiB/s)`);
+    line('  server CPU during the upload', `${fmt(ingestCpu, 2)} s  (${fmt(SIZE / MiB / ingestCpu, 0)} MiB per CPU second)`);
     line('  SHA-256 matches openssl', media.sha256 === expected && audit.media.sha256 === expected && media.size === SIZE ? 'yes' : `NO (${media.sha256})`);
-    line('ratio ingest / openssl', `${fmt(ingestMs / baselineMs, 2)}×`);
+    const plainAfter = await plainCopy(path.join(tmp, 'copy.bin'));
+    line('plain read → SHA-256 → write (after)', `${fmt(plainAfter.ms / 1000, 2)} s  (${fmt(SIZE / MiB / (plainAfter.ms / 1000), 0)} MiB/s), CPU ${fmt(plainAfter.cpu, 2)} s`);
+    const plainMs = (plainBefore.ms + plainAfter.ms) / 2;
+    line('ratio ingest / openssl (time)', `${fmt(ingestMs / baselineMs, 2)}×`);
+    const plainCpu = (plainBefore.cpu + plainAfter.cpu) / 2;
+    line('CPU per byte: plain / ingest (mean)', `${fmt(plainCpu / ingestCpu, 2)}×  (1.00× = the upload path costs no more CPU than the plain copy)`);
+    line('ingest speed / plain read→hash→write (mean)', `${fmt(plainMs / ingestMs, 2)}×  (goal ≥ 0.90×: ${plainMs / ingestMs >= 0.9 ? 'met' : 'NOT met'})`);
     line('server RSS before upload', `${fmt(rssBefore / MiB, 0)} MiB`);
     line('server RSS peak during upload', `${fmt(rssPeak / MiB, 0)} MiB`);
     line('server RSS delta (peak − before)', `${fmt((rssPeak - rssBefore) / MiB, 0)} MiB  (${fmt(((rssPeak - rssBefore) / SIZE) * 100, 2)} % of the file)`);

@@ -97,11 +97,27 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Start-up parts for bench/start.bench.ts (issue 18): with
+ * SANXIANG_START_TIMINGS=1 the start prints one line `START_TIMINGS {json}`
+ * with the milliseconds since the process began at the end of each part.
+ */
+function startMarks(): { mark: (part: string) => void; report: () => void } {
+  const on = process.env.SANXIANG_START_TIMINGS === '1';
+  const marks: [string, number][] = [['process', performance.now()]];
+  return {
+    mark: (part) => void (on && marks.push([part, performance.now()])),
+    report: () => void (on && out(`START_TIMINGS ${JSON.stringify(Object.fromEntries(marks.map(([k, v]) => [k, Math.round(v)])))}`)),
+  };
+}
+
 async function cmdStart(): Promise<number> {
+  const marks = startMarks();
   const config = loadConfig();
   out('正在启动三项制度执法平台 Sanxiang …');
-  const ctx = await openContext(config, { log: out });
-  const app = await startServer(ctx, out);
+  const ctx = await openContext(config, { log: out, mark: marks.mark });
+  const app = await startServer(ctx, out, marks.mark);
+  marks.report();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = config.publicUrl ?? `http://localhost:${port}`;

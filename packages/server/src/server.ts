@@ -15,17 +15,23 @@ import { calendarWarnings, ensureCalendarSeed, loadCalendar } from './usecases/c
 import { chinaDate } from './lib/time.js';
 import { createCheckpoint, loadLogSigner } from './usecases/integrity-log.js';
 
-export async function openContext(config: Config, opts: { clock?: Clock; target?: DatabaseTarget; log?: (line: string) => void } = {}): Promise<AppContext> {
+export async function openContext(
+  config: Config,
+  opts: { clock?: Clock; target?: DatabaseTarget; log?: (line: string) => void; mark?: (part: string) => void } = {},
+): Promise<AppContext> {
   const log = opts.log ?? (() => {});
+  const mark = opts.mark ?? (() => {});
   if (config.database.kind === 'pglite') {
     fs.mkdirSync(config.blobDir, { recursive: true });
   }
   const database: Database = await openDatabase(opts.target ?? config.database);
+  mark('database open');
   try {
     const result = await migrate(database, log);
     if (result.applied.length) log(`数据库迁移完成：新应用 ${result.applied.length} 个，共 ${result.total} 个`);
     const years = await ensureCalendarSeed(database.db);
     if (years) log(`已写入 ${years} 个年度的节假日安排（国务院办公厅通知）`);
+    mark('migrations check');
   } catch (e) {
     await database.close();
     throw e;
@@ -46,15 +52,17 @@ export async function openContext(config: Config, opts: { clock?: Clock; target?
   return { config, database, db: database.db, clock: opts.clock ?? systemClock };
 }
 
-export async function startServer(ctx: AppContext, log: (line: string) => void): Promise<FastifyInstance> {
+export async function startServer(ctx: AppContext, log: (line: string) => void, mark: (part: string) => void = () => {}): Promise<FastifyInstance> {
   await loadLogSigner(ctx); // DESIGN §6: no start without the log's signer key (production), generated in demo mode
   if (ctx.config.seedDemo) {
     const seeded = await seedDemo(ctx, { mustChangePassword: ctx.config.mode === 'production' });
     if (seeded) log('已写入演示数据。');
   }
+  mark('demo seed check');
   // NAT-2 · NAT-21: say when a holiday notice is missing (from 1 November for the next year).
   for (const w of calendarWarnings(await loadCalendar(ctx.db), chinaDate(ctx.clock.now()))) log(`提示：${w}`);
   const app = await buildApp(ctx, { logger: ctx.config.logLevel !== 'silent' });
+  mark('app built');
   // DESIGN §6: checkpoints on a schedule (and on demand through the API).
   let timer: NodeJS.Timeout | undefined;
   // PUB-7 · SX25-P 18: decisions come off the portal at the end of their window (hourly; the portal's own filter covers the gap).
@@ -66,6 +74,7 @@ export async function startServer(ctx: AppContext, log: (line: string) => void):
     clearInterval(expiryTimer);
   });
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
+  mark('listen');
   await createCheckpoint(ctx);
   await expire();
   if (ctx.config.checkpointIntervalMinutes > 0) {

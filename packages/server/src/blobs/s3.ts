@@ -10,18 +10,20 @@
  */
 import fs from 'node:fs';
 import type { Readable } from 'node:stream';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  GetObjectLockConfigurationCommand,
-  HeadObjectCommand,
-  ListObjectVersionsCommand,
-  S3Client,
-  type PutObjectCommandInput,
-} from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import { createRequire } from 'node:module';
+import type * as S3Sdk from '@aws-sdk/client-s3';
+import type { S3Client, PutObjectCommandInput } from '@aws-sdk/client-s3';
+import type * as S3Storage from '@aws-sdk/lib-storage';
 import type { S3Settings } from './config.js';
 import { blobKey, type BlobStore, type ByteRange, type PutInfo } from './store.js';
+
+// The AWS SDK takes about a second to load: it is required when the first S3
+// store is made, so a start on the local store does not pay for it (issue 18).
+const requireHere = createRequire(import.meta.url);
+let sdk: typeof S3Sdk | undefined;
+let storage: typeof S3Storage | undefined;
+const aws = (): typeof S3Sdk => (sdk ??= requireHere('@aws-sdk/client-s3') as typeof S3Sdk);
+const awsStorage = (): typeof S3Storage => (storage ??= requireHere('@aws-sdk/lib-storage') as typeof S3Storage);
 
 export class S3BlobStore implements BlobStore {
   readonly kind = 's3' as const;
@@ -31,7 +33,7 @@ export class S3BlobStore implements BlobStore {
   constructor(readonly settings: S3Settings, client?: S3Client) {
     this.client =
       client ??
-      new S3Client({
+      new (aws().S3Client)({
         region: settings.region,
         ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
         forcePathStyle: settings.forcePathStyle,
@@ -47,7 +49,7 @@ export class S3BlobStore implements BlobStore {
   objectLockEnabled(): Promise<boolean> {
     if (this.settings.objectLock === 'off') return Promise.resolve(false);
     this.lockEnabled ??= this.client
-      .send(new GetObjectLockConfigurationCommand({ Bucket: this.settings.bucket }))
+      .send(new (aws().GetObjectLockConfigurationCommand)({ Bucket: this.settings.bucket }))
       .then((r) => r.ObjectLockConfiguration?.ObjectLockEnabled === 'Enabled')
       .catch(() => false); // no configuration, or a store without Object Lock
     return this.lockEnabled;
@@ -75,14 +77,14 @@ export class S3BlobStore implements BlobStore {
       params.ObjectLockRetainUntilDate = until;
     }
     // Parts of 16 MiB, 2 in flight: memory stays flat whatever the file size.
-    await new Upload({ client: this.client, params, partSize: 16 * 1024 * 1024, queueSize: 2, leavePartsOnError: false }).done();
+    await new (awsStorage().Upload)({ client: this.client, params, partSize: 16 * 1024 * 1024, queueSize: 2, leavePartsOnError: false }).done();
     await fs.promises.unlink(source).catch(() => {});
     return { created: true, key };
   }
 
   async size(sha256: string): Promise<number | null> {
     try {
-      const r = await this.client.send(new HeadObjectCommand({ Bucket: this.settings.bucket, Key: this.key(sha256) }));
+      const r = await this.client.send(new (aws().HeadObjectCommand)({ Bucket: this.settings.bucket, Key: this.key(sha256) }));
       return r.ContentLength ?? null;
     } catch (e) {
       const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -102,21 +104,21 @@ export class S3BlobStore implements BlobStore {
     const Bucket = this.settings.bucket;
     let versions: { VersionId?: string | undefined }[] = [];
     try {
-      const listed = await this.client.send(new ListObjectVersionsCommand({ Bucket, Prefix: Key }));
+      const listed = await this.client.send(new (aws().ListObjectVersionsCommand)({ Bucket, Prefix: Key }));
       versions = [...(listed.Versions ?? []), ...(listed.DeleteMarkers ?? [])].filter((v) => v.Key === Key);
     } catch {
       versions = []; // a store without versioning support: one plain delete below
     }
     if (versions.length === 0) {
-      await this.client.send(new DeleteObjectCommand({ Bucket, Key }));
+      await this.client.send(new (aws().DeleteObjectCommand)({ Bucket, Key }));
       return;
     }
-    for (const v of versions) await this.client.send(new DeleteObjectCommand({ Bucket, Key, ...(v.VersionId ? { VersionId: v.VersionId } : {}) }));
+    for (const v of versions) await this.client.send(new (aws().DeleteObjectCommand)({ Bucket, Key, ...(v.VersionId ? { VersionId: v.VersionId } : {}) }));
   }
 
   async read(sha256: string, range?: ByteRange): Promise<Readable> {
     const r = await this.client.send(
-      new GetObjectCommand({ Bucket: this.settings.bucket, Key: this.key(sha256), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
+      new (aws().GetObjectCommand)({ Bucket: this.settings.bucket, Key: this.key(sha256), ...(range ? { Range: `bytes=${range.start}-${range.end}` } : {}) }),
     );
     return r.Body as Readable;
   }

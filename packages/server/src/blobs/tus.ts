@@ -13,6 +13,7 @@ import type http from 'node:http';
 import type stream from 'node:stream';
 import { FileStore } from '@tus/file-store';
 import { Digests, hashFile, type DigestAlgorithm, type DigestResult } from './digest.js';
+import { writeHashed } from './ingest-write.js';
 
 interface HashState {
   /** Bytes of the staging file covered by `digests`. */
@@ -42,11 +43,9 @@ export class HashingFileStore extends FileStore {
     }
     const st = state;
     const before = st.digests.size;
-    const tap = st.digests.tap();
-    readable.on('error', (e) => tap.destroy(e));
-    readable.pipe(tap);
     try {
-      const next = await super.write(tap, id, offset);
+      // Issue 18: one consumer gathers, writes and hashes (ingest-write.ts) instead of three stream stages.
+      const next = await writeHashed(readable, this.stagedPath(id), offset, st.digests);
       if (next - offset === st.digests.size - before) st.offset = next;
       else this.states.delete(id);
       return next;

@@ -16,7 +16,8 @@ import {
   WidthType,
   convertMillimetersToTwip,
 } from 'docx';
-import ExcelJS from 'exceljs';
+// exceljs loads in ~1 s: imported when the first export is asked for, not at start (issue 18).
+const loadExcel = async () => (await import('exceljs')).default;
 import { ACTION_TYPE_INFO, CATALOGUE_TEST_LABELS, MAJOR_CRITERION_LABELS, MAJOR_MEASURE_LABELS, amountLabel, type CatalogueItem } from '@sanxiang/core';
 import type { getCatalogueView } from './review-catalogue.js';
 
@@ -110,6 +111,7 @@ export async function catalogueDocx(view: CatalogueView): Promise<Buffer> {
 
 /** Excel export: the table on the first sheet, the filing details on the second. */
 export async function catalogueXlsx(view: CatalogueView): Promise<Buffer> {
+  const ExcelJS = await loadExcel();
   const wb = new ExcelJS.Workbook();
   wb.creator = view.agencyName;
   const ws = wb.addWorksheet('目录清单', { views: [{ state: 'frozen', ySplit: 2 }] });
