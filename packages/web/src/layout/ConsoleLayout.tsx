@@ -28,7 +28,7 @@ import { useMe, useSession } from '../auth/session.js';
 import { fetchUnread, TODO_CHANGED_EVENT } from '../api/todo.js';
 import { useTableCardLabels } from './tableCards.js';
 import { PageErrorBoundary } from './ErrorBoundary.js';
-import { BUSINESS_GROUPS, BUSINESS_NAV, NAV_GROUPS, PROFILE_NAV, canSee, navKeyFor, visibleItems, type NavGroup } from './navigation.js';
+import { BUSINESS_GROUPS, BUSINESS_NAV, NAV_GROUPS, PROFILE_NAV, canSee, navKeyFor, pageTitle, visibleItems, type NavGroup } from './navigation.js';
 
 const ICONS: Record<string, ReactNode> = {
   '/casework': <FolderOpenOutlined />,
@@ -103,6 +103,7 @@ export function ConsoleLayout() {
   // Before the first measurement `lg` is undefined: assume a wide screen (the tests' and desktops' case).
   const phone = screens.lg === false;
   const selected = navKeyFor(location.pathname);
+  const title = pageTitle(location.pathname);
   const content = useRef<HTMLElement>(null);
   useTableCardLabels(content, phone);
   const signOut = () => {
@@ -173,6 +174,11 @@ export function ConsoleLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content ref={content} className={phone ? 'sx-cards' : undefined} style={{ margin: phone ? 8 : 24, minWidth: 0 }}>
+          {title ? (
+            <h1 className="sx-page-title" data-testid="page-title">
+              {title}
+            </h1>
+          ) : null}
           <PageErrorBoundary key={location.pathname}>
             <Suspense fallback={<Spin style={{ display: 'block', margin: '48px auto' }} />}>
               <Outlet />
