@@ -30,6 +30,8 @@ export default defineConfig({
           name: 'web',
           include: ['packages/web/src/**/*.test.tsx', 'packages/web/src/**/*.test.ts'],
           environment: 'happy-dom',
+          // Pages are lazy chunks (issue 15): the first render of a page also transforms its module.
+          testTimeout: 60_000,
         },
       },
       {

@@ -3,6 +3,7 @@
  * → database (+ migrations, + demo seed) → HTTP app.
  */
 import { expirePublications } from './usecases/publications.js';
+import { LoggingDigestSender, sendDailyDigests } from './usecases/todo/digest.js';
 import fs from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
@@ -69,9 +70,18 @@ export async function startServer(ctx: AppContext, log: (line: string) => void, 
   const expire = () => expirePublications(ctx).then((n) => n > 0 && log(`${n} 条公示信息公示期满，已撤下。`)).catch((e: unknown) => log(`公示期满撤下失败：${(e as Error).message}`));
   const expiryTimer = setInterval(expire, 3600_000);
   expiryTimer.unref();
+  // Issue 15: the daily 待办 digest from 08:00 China time (hourly check; todo_digests keeps it to once a day per person).
+  const digestSender = new LoggingDigestSender(log);
+  const digest = () => {
+    if ((ctx.clock.now().getUTCHours() + 8) % 24 < 8) return;
+    sendDailyDigests(ctx, digestSender).catch((e: unknown) => log(`待办日报发送失败：${(e as Error).message}`));
+  };
+  const digestTimer = setInterval(digest, 3600_000);
+  digestTimer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);
     clearInterval(expiryTimer);
+    clearInterval(digestTimer);
   });
   await app.listen({ port: ctx.config.port, host: ctx.config.host });
   mark('listen');

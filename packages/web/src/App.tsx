@@ -3,39 +3,41 @@
  * need a signed-in user whose initial password has been changed; admin pages
  * also need one of the roles that sees them in the menu.
  */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Flex, Spin } from 'antd';
 import { useSession } from './auth/session.js';
 import { ConsoleLayout } from './layout/ConsoleLayout.js';
 import { BUSINESS_NAV, CASES_NAV, DISCLOSURE_NAV, NAV_GROUPS, REVIEW_NAV, canSee, type NavItem } from './layout/navigation.js';
-import { AgenciesPage } from './pages/AgenciesPage.js';
-import { AgencyProfilePage } from './pages/AgencyProfilePage.js';
-import { CalendarPage } from './pages/CalendarPage.js';
-import { AuditPage } from './pages/AuditPage.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { ForbiddenPage, NotFoundPage, PlaceholderPage } from './pages/ResultPages.js';
 import { HomePage } from './pages/HomePage.js';
 import { LoginPage } from './pages/LoginPage.js';
-import { ProfilePage } from './pages/ProfilePage.js';
-import { RolesPage } from './pages/RolesPage.js';
-import { RuleProfilesPage } from './pages/RuleProfilesPage.js';
-import { UsersPage } from './pages/UsersPage.js';
-import { CaseDetailPage } from './pages/cases/CaseDetailPage.js';
-import { CaseListPage } from './pages/cases/CaseListPage.js';
-import { DocumentEditorPage } from './pages/cases/DocumentEditorPage.js';
-import { PartiesPage } from './pages/cases/PartiesPage.js';
-import { CatalogueEditorPage } from './pages/review/CatalogueEditorPage.js';
-import { ReviewPage } from './pages/review/ReviewPage.js';
-import { ReviewQueuePage } from './pages/review/ReviewQueuePage.js';
-import { AccessLinkPage } from './pages/media/AccessLinkPage.js';
-import { AccessRequestsPage } from './pages/media/AccessRequestsPage.js';
-import { DevicesPage } from './pages/media/DevicesPage.js';
-import { DisposalsPage } from './pages/media/DisposalsPage.js';
-import { PublicationPage } from './pages/disclosure/PublicationPage.js';
-import { PublicationQueuePage } from './pages/disclosure/PublicationQueuePage.js';
-import { PublicRequestsPage } from './pages/disclosure/PublicRequestsPage.js';
-import { ExAntePage } from './pages/exante/ExAntePage.js';
+
+// Issue 15 · route-level code splitting: each page is its own chunk, loaded when first opened.
+const AgenciesPage = lazy(() => import('./pages/AgenciesPage.js').then((m) => ({ default: m.AgenciesPage })));
+const AgencyProfilePage = lazy(() => import('./pages/AgencyProfilePage.js').then((m) => ({ default: m.AgencyProfilePage })));
+const CalendarPage = lazy(() => import('./pages/CalendarPage.js').then((m) => ({ default: m.CalendarPage })));
+const AuditPage = lazy(() => import('./pages/AuditPage.js').then((m) => ({ default: m.AuditPage })));
+const ProfilePage = lazy(() => import('./pages/ProfilePage.js').then((m) => ({ default: m.ProfilePage })));
+const RolesPage = lazy(() => import('./pages/RolesPage.js').then((m) => ({ default: m.RolesPage })));
+const RuleProfilesPage = lazy(() => import('./pages/RuleProfilesPage.js').then((m) => ({ default: m.RuleProfilesPage })));
+const UsersPage = lazy(() => import('./pages/UsersPage.js').then((m) => ({ default: m.UsersPage })));
+const CaseDetailPage = lazy(() => import('./pages/cases/CaseDetailPage.js').then((m) => ({ default: m.CaseDetailPage })));
+const CaseListPage = lazy(() => import('./pages/cases/CaseListPage.js').then((m) => ({ default: m.CaseListPage })));
+const DocumentEditorPage = lazy(() => import('./pages/cases/DocumentEditorPage.js').then((m) => ({ default: m.DocumentEditorPage })));
+const PartiesPage = lazy(() => import('./pages/cases/PartiesPage.js').then((m) => ({ default: m.PartiesPage })));
+const CatalogueEditorPage = lazy(() => import('./pages/review/CatalogueEditorPage.js').then((m) => ({ default: m.CatalogueEditorPage })));
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage.js').then((m) => ({ default: m.ReviewPage })));
+const ReviewQueuePage = lazy(() => import('./pages/review/ReviewQueuePage.js').then((m) => ({ default: m.ReviewQueuePage })));
+const AccessLinkPage = lazy(() => import('./pages/media/AccessLinkPage.js').then((m) => ({ default: m.AccessLinkPage })));
+const AccessRequestsPage = lazy(() => import('./pages/media/AccessRequestsPage.js').then((m) => ({ default: m.AccessRequestsPage })));
+const DevicesPage = lazy(() => import('./pages/media/DevicesPage.js').then((m) => ({ default: m.DevicesPage })));
+const DisposalsPage = lazy(() => import('./pages/media/DisposalsPage.js').then((m) => ({ default: m.DisposalsPage })));
+const PublicationPage = lazy(() => import('./pages/disclosure/PublicationPage.js').then((m) => ({ default: m.PublicationPage })));
+const PublicationQueuePage = lazy(() => import('./pages/disclosure/PublicationQueuePage.js').then((m) => ({ default: m.PublicationQueuePage })));
+const PublicRequestsPage = lazy(() => import('./pages/disclosure/PublicRequestsPage.js').then((m) => ({ default: m.PublicRequestsPage })));
+const ExAntePage = lazy(() => import('./pages/exante/ExAntePage.js').then((m) => ({ default: m.ExAntePage })));
 
 const PAGES: Record<string, () => ReactNode> = {
   '/admin/agencies': () => <AgenciesPage />,
@@ -89,11 +91,20 @@ export function App() {
       <Route path="/login" element={<LoginPage />} />
       <Route path="/password" element={<ChangePasswordPage />} />
       {/* REC-20: an external requester's access link — no account, outside the console frame. */}
-      <Route path="/access/:token" element={<AccessLinkPage />} />
+      <Route
+        path="/access/:token"
+        element={
+          <Suspense fallback={<Loading />}>
+            <AccessLinkPage />
+          </Suspense>
+        }
+      />
       <Route
         element={
           <RequireSession>
-            <ConsoleLayout />
+            <Suspense fallback={<Loading />}>
+              <ConsoleLayout />
+            </Suspense>
           </RequireSession>
         }
       >

@@ -7,6 +7,7 @@ import 'dayjs/locale/zh-cn.js';
 import { App } from './App.js';
 import { zhCN } from './locale.js';
 import { SessionProvider } from './auth/session.js';
+import { CONSOLE_THEME } from './layout/theme.js';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -16,7 +17,7 @@ if (!root) throw new Error('#root missing');
 
 createRoot(root).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1f6f4a', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={CONSOLE_THEME}>
       <AntApp>
         <BrowserRouter basename="/console">
           <SessionProvider>

@@ -41,7 +41,7 @@ export function hearingHeld(snapshot: Pick<CaseSnapshot, 'documents'>): boolean 
 export function matchFactsFromCase(
   snapshot: CaseSnapshot,
   profile: ResolvedProfile,
-  decision: { kind: string; fields?: Readonly<Record<string, unknown>> | undefined } | null,
+  decision: { kind: string; fields?: Readonly<Record<string, unknown>> | undefined; status?: string | undefined } | null,
   declaration: Declaration = EMPTY_DECLARATION,
 ): MatchFacts {
   const fields = decision?.fields ?? {};
@@ -76,6 +76,7 @@ export function matchFactsFromCase(
     transferToJudiciary: declaration.transferToJudiciary,
     complex: declaration.complex,
     declared: declaration.criteria,
-    source: fromDocument && kindName ? `${kindName}（代拟稿）` : proposed ? '案件记载的拟处罚' : '案件记载的事实',
+    // Issue 15: an issued decision is not a 代拟稿 any more.
+    source: fromDocument && kindName ? `${kindName}（${decision?.status === 'issued' ? '已签发' : decision?.status === 'signed' ? '已签署' : '代拟稿'}）` : proposed ? '案件记载的拟处罚' : '案件记载的事实',
   };
 }

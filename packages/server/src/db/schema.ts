@@ -313,3 +313,4 @@ export * from './schema-retention.js';
 export * from './schema-disclosure.js';
 export * from './schema-exante.js';
 export * from './schema-hardening.js';
+export * from './schema-todo.js';

@@ -36,6 +36,7 @@ import '../usecases/media-integrity.js'; // registers media checks with verify a
 import reviewRoutes from './routes/review.js';
 import publicationRoutes from './routes/publications.js';
 import exAnteRoutes from './routes/exante.js';
+import todoRoutes from './routes/todo.js';
 
 export const SESSION_COOKIE = 'sx_session';
 
@@ -117,6 +118,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   await app.register(reviewRoutes, { prefix: '/api/v1' });
   await app.register(publicationRoutes, { prefix: '/api/v1' });
   await app.register(exAnteRoutes, { prefix: '/api/v1' });
+  await app.register(todoRoutes, { prefix: '/api/v1' });
   await registerPortal(app, ctx);
   await registerConsole(app);
   return app;

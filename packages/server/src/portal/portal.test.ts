@@ -1,3 +1,4 @@
+import { createCheckpoint } from '../usecases/integrity-log.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../testing/harness.js';
 import { escapeHtml, html } from './html.js';
@@ -94,5 +95,13 @@ describe('DESIGN §6: the log public key is published on the portal', () => {
     const page = await server.app.inject({ method: 'GET', url: '/integrity' });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(key.replace(/\+/g, '+'));
+  });
+
+  it('issue 15: the checkpoint time is China time, not UTC', async () => {
+    await createCheckpoint(server.ctx);
+    const page = await server.app.inject({ method: 'GET', url: '/integrity' });
+    // The test clock stands at 2026-03-02T01:00Z, 09:00 in Beijing.
+    expect(page.body).toMatch(/签署时间<\/dt><dd>2026-03-02 09:00:00（北京时间）/);
+    expect(page.body).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/);
   });
 });

@@ -5,7 +5,7 @@
  * feeds and the credit export, each in its own file.
  */
 import type { FastifyInstance } from 'fastify';
-import { AGENCY_LEVEL_LABELS } from '@sanxiang/core';
+import { AGENCY_LEVEL_LABELS, formatDateTime } from '@sanxiang/core';
 import type { AppContext } from '../context.js';
 import { findAgency, listPublicAgencies, type AgencyRow } from '../usecases/agencies.js';
 import { latestCheckpoint, loadLogSigner } from '../usecases/integrity-log.js';
@@ -115,7 +115,7 @@ ${await renderExAnte(ctx, a)}`;
 <p>本平台的执法文书和音像记录在签署或收存时即记入只增不改的默克尔日志（RFC 6962/9162），日志检查点以下列公钥签名（Ed25519，C2SP signed-note 格式）。核验案卷导出包时，请确认导出包使用的公钥与本页公布的一致。</p>
 <section aria-labelledby="key"><h2 id="key">公钥</h2><div class="card"><p><code style="word-break:break-all">${signer.verifierKey}</code></p></div></section>
 <section aria-labelledby="cp"><h2 id="cp">最新检查点</h2><div class="card">${
-      cp ? html`<dl class="fields"><dt>日志条数</dt><dd>${cp.size}</dd><dt>根哈希</dt><dd><code style="word-break:break-all">${cp.rootHash}</code></dd><dt>签署时间</dt><dd>${cp.createdAt.toISOString()}</dd></dl><pre style="white-space:pre-wrap">${cp.note}</pre>` : html`<p>尚未生成检查点。</p>`
+      cp ? html`<dl class="fields"><dt>日志条数</dt><dd>${cp.size}</dd><dt>根哈希</dt><dd><code style="word-break:break-all">${cp.rootHash}</code></dd><dt>签署时间</dt><dd>${formatDateTime(cp.createdAt.getTime()).replace('T', ' ').slice(0, 19)}（北京时间）</dd></dl><pre style="white-space:pre-wrap">${cp.note}</pre>` : html`<p>尚未生成检查点。</p>`
     }</div></section>
 <p>离线核验：<code>npx sanxiang verify-bundle 导出包.zip --key 上述公钥</code></p>`;
     return send(reply, page({ title: '完整性公钥', largeText: isLarge(req), path: '/integrity', breadcrumbs: [{ href: '/', label: '首页' }, { label: '完整性公钥' }] }, body));

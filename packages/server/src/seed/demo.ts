@@ -14,6 +14,7 @@ import { recordAudit } from '../usecases/audit.js';
 import { seedDemoMedia } from './media.js';
 import { seedDemoExAnte } from './exante.js';
 import { seedDemoPublications } from './publications.js';
+import { seedDemoTodo } from './todo.js';
 
 export const DEMO_PASSWORD = 'Sanxiang@2026';
 
@@ -198,6 +199,7 @@ export async function seedDemo(ctx: AppContext, opts: { mustChangePassword: bool
   await seedDemoMedia(ctx);
   await seedDemoExAnte(ctx);
   await seedDemoPublications(ctx);
+  await seedDemoTodo(ctx);
   // The marker: only now is the demo complete (see demoSeedState).
   await ctx.db.insert(demoSeed).values({ id: 1, completedAt: ctx.clock.now() }).onConflictDoNothing();
   return true;

@@ -120,7 +120,9 @@ function declarationOf(input: DeclarationInput = {}): SubmissionDeclaration {
 /** The catalogue matched on a decision document of the case (default: the draft decision). */
 export async function matchOnCase(db: Tx | AppContext['db'], c: CaseContext, decision: { documentId: string; kind: string; fields: Record<string, unknown> } | null, declaration: SubmissionDeclaration = EMPTY_DECLARATION as SubmissionDeclaration) {
   const inForce = await catalogueInForce(db, c.agency, c.profile);
-  const facts = matchFactsFromCase(c.snapshot, c.profile, decision, declaration);
+  // Issue 15: the source names the document's status (an issued decision is not a 代拟稿).
+  const status = decision ? c.versionRows.filter((v) => v.documentId === decision.documentId).sort((a, b) => b.version - a.version)[0]?.status : undefined;
+  const facts = matchFactsFromCase(c.snapshot, c.profile, decision ? { ...decision, status } : null, declaration);
   return { match: matchCatalogue(inForce.catalogue, facts), catalogueVersion: inForce.version, adopted: inForce.adopted, facts };
 }
 

@@ -135,3 +135,25 @@ export function navKeyFor(pathname: string): string {
   return all.filter((p) => path === p || path.startsWith(`${p}/`)).sort((a, b) => b.length - a.length)[0] ?? path;
 }
 
+
+/** Pages below a menu entry that have their own name (the page heading). Add a line for a new detail page. */
+export const SUB_PAGE_TITLES: readonly { pattern: RegExp; title: string }[] = [
+  { pattern: /^\/cases\/[^/]+\/documents\/[^/]+$/, title: '文书' },
+  { pattern: /^\/cases\/[^/]+$/, title: '案件详情' },
+  { pattern: /^\/review\/cases\/[^/]+$/, title: '法制审核' },
+  { pattern: /^\/disclosure\/publications\/[^/]+$/, title: '公示详情' },
+];
+
+/**
+ * The page's one h1 (issue 15 · accessibility): the home page has its own
+ * (我的待办); every other page is named by its sub-page title or menu entry.
+ */
+export function pageTitle(pathname: string): string | null {
+  const path = pathname.replace(/\/$/, '') || '/';
+  if (path === '/') return null;
+  const sub = SUB_PAGE_TITLES.find((s) => s.pattern.test(path));
+  if (sub) return sub.title;
+  const key = navKeyFor(path);
+  const item = [...BUSINESS_NAV, ...NAV_GROUPS.flatMap((g) => g.items), PROFILE_NAV].find((i) => i.path === key);
+  return item?.label ?? '管理控制台';
+}

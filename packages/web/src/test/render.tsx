@@ -8,7 +8,7 @@ import { SessionProvider } from '../auth/session.js';
 import type { Me, User } from '../api/types.js';
 
 // antd pages render in several passes; under a parallel test run the default 1 s is too tight.
-configure({ asyncUtilTimeout: 5000 });
+configure({ asyncUtilTimeout: 15_000 }); // pages are lazy chunks (issue 15): the first render also loads the page's module
 
 export function renderConsole(path: string, element: ReactElement = <App />) {
   return render(

@@ -76,7 +76,7 @@ describe('CaseListPage', () => {
     await waitFor(() => expect(f.calls.some((c) => c.path === '/api/v1/cases?state=investigation&q=%E5%8C%96%E5%B7%A5&page=1&pageSize=20')).toBe(true));
   });
 
-  it('REC-3: in the new-case form the sources follow the action type', { timeout: 20_000 }, async () => {
+  it('REC-3: in the new-case form the sources follow the action type', { timeout: 40_000 }, async () => {
     setup();
     renderConsole('/cases');
     const dialog = await openNewCase();
@@ -97,7 +97,7 @@ describe('CaseListPage', () => {
     await waitFor(() => expect(optionTexts(source)).toEqual(['依职权发现（日常巡查、监测等）', '投诉、举报', '“双随机”抽查', '移送、交办']));
   });
 
-  it('ORG-2: files a case with two handlers (the officer is preset; an expired certificate cannot be chosen) and shows the server’s refusal under the handlers', { timeout: 20_000 }, async () => {
+  it('ORG-2: files a case with two handlers (the officer is preset; an expired certificate cannot be chosen) and shows the server’s refusal under the handlers', { timeout: 40_000 }, async () => {
     const f = setup();
     f.on('POST /api/v1/cases', apiError(409, 'case.handlers_invalid', '承办人员不符合要求：执法证：太原市局执法二 的执法证 140100260002 已于 2026-03-01 过期，不能从事执法活动'));
     renderConsole('/cases');

@@ -193,7 +193,7 @@ function MatchCard({ match }: { match: MatchResult }) {
   return (
     <Card title="是否属于重大执法决定（目录清单）" size="small" extra={<Tag color={match.major ? 'red' : 'default'}>{match.major ? '属于重大执法决定' : '未命中目录清单'}</Tag>}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-        依据：{match.source}；目录清单第 {match.catalogueVersion ?? 0} 版{match.catalogueAdopted === false ? '（平台建议清单）' : ''}
+        依据：{match.source}；{match.catalogueVersion ? `目录清单第 ${match.catalogueVersion} 版` : '本机关尚未公布目录清单'}{match.catalogueAdopted === false ? '，按平台建议清单判断' : ''}
       </Typography.Paragraph>
       {match.matches.length ? (
         <List size="small" dataSource={match.matches} renderItem={(m) => <List.Item>{`${m.criterionLabel} · ${m.label}：${m.value}`}</List.Item>} />
