@@ -12,3 +12,4 @@ export { canonicalJson } from './integrity/canonical.js';
 export * from './integrity/case-bundle.js';
 export * from './review/index.js';
 export * from './disclosure/index.js';
+export * from './inspections/index.js';
