@@ -265,3 +265,4 @@ export * from './schema-review.js';
 export * from './schema-retention.js';
 export * from './schema-disclosure.js';
 export * from './schema-exante.js';
+export * from './schema-inspections.js';

@@ -34,6 +34,7 @@ import '../usecases/media-integrity.js'; // registers media checks with verify a
 import reviewRoutes from './routes/review.js';
 import publicationRoutes from './routes/publications.js';
 import exAnteRoutes from './routes/exante.js';
+import inspectionRoutes from './routes/inspections.js';
 
 export const SESSION_COOKIE = 'sx_session';
 
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean } = {})
   await app.register(reviewRoutes, { prefix: '/api/v1' });
   await app.register(publicationRoutes, { prefix: '/api/v1' });
   await app.register(exAnteRoutes, { prefix: '/api/v1' });
+  await app.register(inspectionRoutes, { prefix: '/api/v1' });
   await registerPortal(app, ctx);
   await registerConsole(app);
   return app;
