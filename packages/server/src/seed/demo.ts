@@ -14,6 +14,7 @@ import { recordAudit } from '../usecases/audit.js';
 import { seedDemoMedia } from './media.js';
 import { seedDemoExAnte } from './exante.js';
 import { seedDemoPublications } from './publications.js';
+import { seedDemoInspections } from './inspections.js';
 
 export const DEMO_PASSWORD = 'Sanxiang@2026';
 
@@ -185,5 +186,6 @@ export async function seedDemo(ctx: AppContext, opts: { mustChangePassword: bool
   await seedDemoMedia(ctx);
   await seedDemoExAnte(ctx);
   await seedDemoPublications(ctx);
+  await seedDemoInspections(ctx);
   return true;
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { creditCodeCheckChar, listDigests, runDraw, sha256Hex } from '@sanxiang/core';
 import { loginCookie, startTestServer, type TestServer } from '../../testing/harness.js';
-import { agencies, caseHandlers, inspections, logLeaves, users } from '../../db/schema.js';
+import { agencies, caseHandlers, inspections, inspectionTargets, logLeaves, users } from '../../db/schema.js';
 import { signInspectionRecord } from '../../usecases/inspections/record.js';
 
 let server: TestServer;
@@ -50,7 +50,12 @@ const csv = (rows: string[]) => Buffer.from(`\uFEFF${[HEADER, ...rows].join('\n'
 beforeAll(async () => {
   server = await startTestServer({ config: { sessionIdleMinutes: 60 * 24 * 90 } });
   for (const u of USERS) cookie[u] = await loginCookie(server.app, u);
+  // The demo's own directory (seed/inspections.ts) is set aside, so this file counts only its own targets.
+  const [ty] = await server.ctx.db.select().from(agencies).where(eq(agencies.shortName, '太原市局'));
+  await server.ctx.db.update(inspectionTargets).set({ active: false }).where(eq(inspectionTargets.agencyId, ty!.id));
 });
+const mine = (items: { creditCode: string }[]) => items.filter((t) => TEST_CODES.has(t.creditCode));
+const TEST_CODES = new Set(Array.from({ length: 100 }, (_, i) => code(i)));
 afterAll(async () => {
   await server?.close();
 });
@@ -78,7 +83,7 @@ describe('INS-2 · directory import (template, per-row error report, all or noth
     const report = new ExcelJS.Workbook();
     await report.xlsx.load(Buffer.from(r.reportBase64, 'base64') as unknown as ArrayBuffer);
     expect(report.worksheets[0]!.rowCount).toBe(r.errors.length + 1);
-    expect((await ok('GET', '/inspections/targets', 'ty_unithead')).items).toHaveLength(0);
+    expect(mine((await ok('GET', '/inspections/targets', 'ty_unithead')).items)).toHaveLength(0);
   });
 
   it('a clean CSV imports every row; an officer may read the directory but not import (403)', async () => {
@@ -86,7 +91,7 @@ describe('INS-2 · directory import (template, per-row error report, all or noth
     const r = await ok('POST', '/inspections/targets/import', 'ty_unithead', { filename: 'targets.csv', contentBase64: csv(rows) });
     expect(r).toMatchObject({ ok: true, created: 10, updated: 0 });
     const list = await ok('GET', '/inspections/targets', 'ty_officer1');
-    expect(list.items.filter((t: { targetClass: string }) => t.targetClass === 'keyPolluter')).toHaveLength(2);
+    expect(mine(list.items).filter((t) => (t as { targetClass?: string }).targetClass === 'keyPolluter')).toHaveLength(2);
     expect((await api('POST', '/inspections/targets/import', 'ty_officer1', { filename: 'targets.csv', contentBase64: csv(rows) })).statusCode).toBe(403);
     // Another city's staff cannot see this directory at all.
     const ty = (await server.ctx.db.select().from(agencies).where(eq(agencies.shortName, '太原市局')))[0]!;
@@ -103,16 +108,17 @@ describe('INS-2 · MEE19 一(一)(5); NAT-17: a draw anyone can check', () => {
     const plan = await ok('POST', '/inspections/plans', 'ty_unithead', { year: 2026, title: '2026年污染源日常监管随机抽查', item: '排污单位污染物排放情况检查', rounds: 'quarter', jointDepartments: ['太原市水务局'] });
     planId = plan.id;
     const list = await ok('GET', '/inspections/plans', 'ty_unithead');
-    const quota = Object.fromEntries(list.items[0].quota.map((l: { targetClass: string; count: number }) => [l.targetClass, l.count]));
+    const item = list.items.find((p: { id: string }) => p.id === planId);
+    const quota = Object.fromEntries(item.quota.map((l: { targetClass: string; count: number }) => [l.targetClass, l.count]));
     // city level: 重点 2×5% → 1, 高 3×20% → 1, 中 3×10% → 1, 低 2×5% → 1
     expect(quota).toEqual({ keyPolluter: 1, high: 1, medium: 1, low: 1 });
-    expect(list.items[0].jointDepartments).toEqual(['太原市水务局']);
+    expect(item.jointDepartments).toEqual(['太原市水务局']);
     expect((await api('POST', '/inspections/plans', 'ty_unithead', { year: 2026, title: 'x', item: 'y', rounds: 'year', quotaOverride: { high: 0 } })).statusCode).toBe(400);
   });
 
   it('INS-2 · 回避: an officer related to every target is never drawn', async () => {
     officer1 = await userId('ty_officer1');
-    const targets = (await ok('GET', '/inspections/targets', 'ty_unithead')).items as { id: string }[];
+    const targets = mine((await ok('GET', '/inspections/targets', 'ty_unithead')).items) as unknown as { id: string }[];
     for (const t of targets) await ok('POST', '/inspections/relations', 'ty_officer1', { userId: officer1, targetId: t.id, relation: '近亲属在该单位任职' });
     // Declaring for someone else is for the unit head only.
     expect((await api('POST', '/inspections/relations', 'ty_officer2', { userId: officer1, targetId: targets[0]!.id, relation: 'x' })).statusCode).toBe(403);
