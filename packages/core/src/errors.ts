@@ -133,6 +133,16 @@ export const ERROR_MESSAGES = {
   // issue 13: the redaction gate
   'disclosure.lift_forbidden': '不能解除隐去：{detail}',
   'disclosure.transfer_invalid': '移送记录不符合要求：{detail}',
+  // inspections (INS-2, INS-3, NAT-16, NAT-17)
+  'inspection.team_too_small': '每个检查组的执法人员不得少于 {min} 人。',
+  'inspection.inspectors_insufficient': '检查对象 {target} 可抽取的执法人员不足：需要 {need} 人，排除回避后只有 {have} 人。',
+  'inspection.quota_below_ratio': '抽取数量低于本省规定的抽查比例：{detail}',
+  'inspection.cap_reached': '该企业本年度已接受 {count} 次行政检查，达到频次上限（{cap} 次）。确需检查的，须属于法定情形并经机关负责人批准。',
+  'inspection.cap_exception_invalid': '“{reason}”不属于可以超出频次上限检查的法定情形。',
+  'inspection.cap_approval_required': '已达到年度检查频次上限（{cap} 次），须经机关负责人批准后方可检查。',
+  'inspection.draw_state': '抽取状态不符：{detail}',
+  'inspection.import_failed': '导入文件有 {count} 行错误，未导入任何数据，请下载错误报告修改后重新导入。',
+  'inspection.not_registered': '检查尚未登记或状态不符：{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -13,3 +13,4 @@ export * from './integrity/case-bundle.js';
 export * from './review/index.js';
 export * from './disclosure/index.js';
 export * from './todo/index.js';
+export * from './inspections/index.js';

@@ -79,3 +79,4 @@ export { LIFT_GROUND_LABELS, type LiftGround, type LiftedMask, type Mask, type R
 export { SENSITIVE_KIND_LABELS, type SensitiveKind } from '@sanxiang/core/disclosure/basis.js';
 // Ex-ante disclosure (ORG-3..ORG-8): section specs, the same checks the server runs, value formatting.
 export { EXANTE_SPECS, FREQUENCY_PERIOD_LABELS, exAnteProblems, formatExAnteProblem, formatExAnteValue, type ExAnteContent, type ExAnteField, type ExAnteProblem, type ExAnteRow, type ExAnteSection, type ExAnteSectionSpec, type ExAnteValue, type Frequency, type FrequencyPeriod } from '@sanxiang/core/disclosure/exante.js';
+export { CAP_EXCEPTION_LABELS, INSPECTION_KIND_LABELS, INSPECTION_LEVEL_LABELS, PERMIT_CLASS_LABELS, TARGET_CLASS_LABELS, type CapExceptionKey, type DrawRatio, type InspectionKind, type TargetClass } from '@sanxiang/core/inspections/vocabulary.js';

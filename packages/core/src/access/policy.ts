@@ -72,6 +72,11 @@ export const ACTIONS = [
   'exante.read',
   'exante.edit',
   'exante.approve',
+  'inspection.read',
+  'inspection.manage',
+  'inspection.draw',
+  'inspection.register',
+  'inspection.approve',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -206,6 +211,24 @@ const EXANTE_POLICY: Pick<Record<Action, readonly Rule[]>, 'exante.read' | 'exan
   'exante.approve': [{ roles: ['disclosureApprover', 'agencyHead'], relations: OWN_BELOW }],
 };
 
+/**
+ * 双随机、一公开 and 涉企行政检查 (INS-2, INS-3, NAT-16). Case staff of the
+ * agency read its directory, plans, draws and inspections; supervisors above
+ * follow them. The handling unit's head keeps the directory and plans and
+ * runs the draws; officers register inspections before entry; only the agency
+ * head approves an inspection beyond the yearly cap.
+ */
+const INSPECTION_POLICY: Pick<Record<Action, readonly Rule[]>, 'inspection.read' | 'inspection.manage' | 'inspection.draw' | 'inspection.register' | 'inspection.approve'> = {
+  'inspection.read': [
+    { roles: CASE_STAFF, relations: ['own'] },
+    { roles: ['agencyHead', 'supervisor'], relations: OWN_BELOW },
+  ],
+  'inspection.manage': [{ roles: ['unitHead', 'agencyHead'], relations: ['own'] }],
+  'inspection.draw': [{ roles: ['unitHead'], relations: ['own'] }],
+  'inspection.register': [{ roles: ['officer', 'unitHead'], relations: ['own'] }],
+  'inspection.approve': [{ roles: ['agencyHead'], relations: ['own'] }],
+};
+
 /** The policy table: one line per action. */
 export const POLICY: Record<Action, readonly Rule[]> = {
   // Staff see their own agency, those below and the chain above (needed to
@@ -270,6 +293,7 @@ export const POLICY: Record<Action, readonly Rule[]> = {
   ...REVIEW_POLICY,
   ...DISCLOSURE_POLICY,
   ...EXANTE_POLICY,
+  ...INSPECTION_POLICY,
 };
 
 export interface Actor {

@@ -19,7 +19,9 @@ export type DocKey =
   | 'APL'
   | 'ACL'
   | 'CivilCode'
-  | 'EPPM';
+  | 'EPPM'
+  | 'GOV24-54'
+  | 'MEE15-88';
 
 /** A cited document. */
 export interface DocumentInfo {
@@ -52,6 +54,8 @@ export const DOCUMENTS: Record<DocKey, DocumentInfo> = {
   ACL: { short: '行政强制法', title: '中华人民共和国行政强制法', issuer: '全国人民代表大会常务委员会', number: null },
   CivilCode: { short: '民法典', title: '中华人民共和国民法典', issuer: '全国人民代表大会', number: null },
   EPPM: { short: '生态环境行政处罚办法', title: '生态环境行政处罚办法', issuer: '生态环境部', number: '生态环境部令第30号' },
+  'GOV24-54': { short: '国务院办公厅关于严格规范涉企行政检查的意见', title: '国务院办公厅关于严格规范涉企行政检查的意见', issuer: '国务院办公厅', number: '国办发〔2024〕54号' },
+  'MEE15-88': { short: '关于在污染源日常环境监管领域推广随机抽查制度的实施方案', title: '关于在污染源日常环境监管领域推广随机抽查制度的实施方案', issuer: '环境保护部办公厅', number: '环办〔2015〕88号' },
 };
 
 /**

@@ -6,9 +6,11 @@
 import { PERIOD_UNITS } from '../calendar/period.js';
 import type { ParamKey } from './types.js';
 import { ANCHOR_LABELS } from './types.js';
+import { drawRatiosProblem } from '../inspections/ratios.js';
+import { CAP_EXCEPTION_LABELS } from '../inspections/vocabulary.js';
 import { MAJOR_CRITERION_LABELS, MEASURE_LABELS, PAUSE_REASON_LABELS } from './vocabulary.js';
 
-type ValueKind = 'deadline' | 'avList' | 'number' | 'ratio' | 'pauseReasons' | 'criteria' | 'measures' | 'boolean' | 'amounts' | 'lateFee' | 'retentionEvidence';
+type ValueKind = 'deadline' | 'avList' | 'number' | 'ratio' | 'pauseReasons' | 'criteria' | 'measures' | 'boolean' | 'amounts' | 'lateFee' | 'retentionEvidence' | 'drawRatios' | 'capExceptions';
 
 export interface ParamInfo {
   label: string;
@@ -61,6 +63,11 @@ export const PARAM_INFO: Record<ParamKey, ParamInfo> = {
   'av.retention.evidence': { label: '作为证据的音像记录保存期限', requirement: 'REC-18', merge: 'replace', kind: 'retentionEvidence' },
   'av.retention.longTerm': { label: '须长期保存的音像记录', requirement: 'REC-18', merge: 'replace', kind: 'measures' },
   'av.retention.litigationHold': { label: '诉讼未结期间同步保存音像记录', requirement: 'REC-18', merge: 'replace', kind: 'boolean' },
+  'inspection.drawRatios': { label: '“双随机”抽查比例', requirement: 'NAT-17', merge: 'replace', kind: 'drawRatios' },
+  'inspection.yearlyCap': { label: '同一企业年度行政检查频次上限（次）', requirement: 'NAT-16', merge: 'replace', kind: 'number' },
+  'inspection.capExceptions': { label: '超出频次上限可以检查的法定情形', requirement: 'NAT-16', merge: 'replace', kind: 'capExceptions' },
+  'inspection.resultPublication': { label: '抽查结果公示期限', requirement: 'NAT-17', merge: 'replace', kind: 'deadline' },
+  'inspection.qrCode': { label: '扫码入企（行政检查码）', requirement: 'NAT-16', merge: 'replace', kind: 'boolean' },
 };
 
 export const PARAM_KEYS = Object.keys(PARAM_INFO) as ParamKey[];
@@ -113,5 +120,9 @@ export function paramValueProblem(key: ParamKey, value: unknown): string | null 
       return isRecord(value) && nonNegative(value.ratePerDay) && typeof value.cappedAtFine === 'boolean' ? null : '须含 ratePerDay 与 cappedAtFine';
     case 'retentionEvidence':
       return value === 'withCaseFile' ? null : "须为 'withCaseFile'";
+    case 'drawRatios':
+      return drawRatiosProblem(value);
+    case 'capExceptions':
+      return keysOf(value, CAP_EXCEPTION_LABELS) ? null : '含未知的法定情形';
   }
 }

@@ -6,6 +6,7 @@
 import type { Period } from '../calendar/period.js';
 import type { Citation } from './documents.js';
 import type { MajorCriterionKey, MeasureKey, PauseReasonKey } from './vocabulary.js';
+import type { CapExceptionKey, DrawRatio } from '../inspections/vocabulary.js';
 
 /** Profile ids: the national baseline and four local document sets. */
 export type ProfileId = 'national' | 'SX25' | 'SX19' | 'GS19' | 'XX19';
@@ -31,6 +32,7 @@ export const ANCHOR_LABELS = {
   hearingDate: '举行听证之日',
   seizureDate: '实施查封、扣押之日',
   serviceDate: '收到处罚决定书之日',
+  inspectionDate: '实施检查之日',
 } as const;
 export type AnchorKey = keyof typeof ANCHOR_LABELS;
 
@@ -120,6 +122,13 @@ export interface ParamValueMap {
   'av.retention.evidence': 'withCaseFile';
   'av.retention.longTerm': readonly MeasureKey[];
   'av.retention.litigationHold': boolean;
+  // NAT-17, NAT-16, INS-3
+  'inspection.drawRatios': readonly DrawRatio[];
+  'inspection.yearlyCap': number;
+  'inspection.capExceptions': readonly CapExceptionKey[];
+  'inspection.resultPublication': DeadlineSpec;
+  /** 扫码入企: the province shows an inspection code as a QR code on entry. */
+  'inspection.qrCode': boolean;
 }
 
 export type ParamKey = keyof ParamValueMap;

@@ -314,3 +314,4 @@ export * from './schema-disclosure.js';
 export * from './schema-exante.js';
 export * from './schema-hardening.js';
 export * from './schema-todo.js';
+export * from './schema-inspections.js';

@@ -37,6 +37,7 @@ import reviewRoutes from './routes/review.js';
 import publicationRoutes from './routes/publications.js';
 import exAnteRoutes from './routes/exante.js';
 import todoRoutes from './routes/todo.js';
+import inspectionRoutes from './routes/inspections.js';
 
 export const SESSION_COOKIE = 'sx_session';
 
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   await app.register(publicationRoutes, { prefix: '/api/v1' });
   await app.register(exAnteRoutes, { prefix: '/api/v1' });
   await app.register(todoRoutes, { prefix: '/api/v1' });
+  await app.register(inspectionRoutes, { prefix: '/api/v1' });
   await registerPortal(app, ctx);
   await registerConsole(app);
   return app;

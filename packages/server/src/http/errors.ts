@@ -116,4 +116,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'auth.password_rejected': 400,
   'disclosure.lift_forbidden': 422,
   'disclosure.transfer_invalid': 400,
+  'inspection.team_too_small': 400,
+  'inspection.inspectors_insufficient': 409,
+  'inspection.quota_below_ratio': 400,
+  'inspection.cap_reached': 409,
+  'inspection.cap_exception_invalid': 400,
+  'inspection.cap_approval_required': 409,
+  'inspection.draw_state': 409,
+  'inspection.import_failed': 422,
+  'inspection.not_registered': 409,
 };

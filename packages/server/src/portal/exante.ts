@@ -14,6 +14,7 @@ import { publicEnterpriseInspections, publicExAnte, type PublicExAnteSection } f
 import { Html, html } from './html.js';
 import { page } from './layout.js';
 import { agencyDisclosureRule } from './sitemap.js';
+import { inspectionCountsHtml } from './inspections.js';
 
 /** Lists with more columns than this read better as one card per row (phones, large text). */
 const TABLE_MAX_COLUMNS = 6;
@@ -115,7 +116,8 @@ ${
 ${rowsHtml(spec, x.content, `${x.agency.name}涉企行政检查事项`, 'h3')}${x.content.note ? html`<p style="white-space:pre-wrap">${x.content.note}</p>` : ''}</section>`,
       )
     : html`<div class="card"><p>暂无公示内容。</p></div>`
-}`;
+}
+${await inspectionCountsHtml(ctx)}`;
     return reply
       .type('text/html; charset=utf-8')
       .header('cache-control', 'public, max-age=60')

@@ -19,6 +19,7 @@ import { page } from './layout.js';
 import { registerExAntePortal, renderExAnte } from './exante.js';
 import requestRoutes from './requests.js';
 import { agencyDisclosureRule, registerSitemap } from './sitemap.js';
+import inspectionPortal from './inspections.js';
 
 function agencyTree(all: AgencyRow[]): Html {
   const children = new Map<string | null, AgencyRow[]>();
@@ -45,6 +46,7 @@ export async function registerPortal(app: FastifyInstance, ctx: AppContext): Pro
   await app.register(feedRoutes, { ctx });
   await app.register(exportRoutes, { ctx });
   await app.register(requestRoutes, { ctx });
+  await app.register(inspectionPortal, { ctx });
 
   app.get('/', async (req, reply) => {
     const [all, latest] = await Promise.all([listPublicAgencies(ctx.db), searchPublished(ctx.db, { pageSize: 10 }, todayOf(ctx))]);

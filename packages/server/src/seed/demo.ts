@@ -15,6 +15,7 @@ import { seedDemoMedia } from './media.js';
 import { seedDemoExAnte } from './exante.js';
 import { seedDemoPublications } from './publications.js';
 import { seedDemoTodo } from './todo.js';
+import { seedDemoInspections } from './inspections.js';
 
 export const DEMO_PASSWORD = 'Sanxiang@2026';
 
@@ -199,6 +200,7 @@ export async function seedDemo(ctx: AppContext, opts: { mustChangePassword: bool
   await seedDemoMedia(ctx);
   await seedDemoExAnte(ctx);
   await seedDemoPublications(ctx);
+  await seedDemoInspections(ctx);
   await seedDemoTodo(ctx);
   // The marker: only now is the demo complete (see demoSeedState).
   await ctx.db.insert(demoSeed).values({ id: 1, completedAt: ctx.clock.now() }).onConflictDoNothing();

@@ -16,6 +16,10 @@ import {
   type PeriodUnit,
   type ProfileId,
   type ResolvedParam,
+  CAP_EXCEPTION_LABELS,
+  INSPECTION_LEVEL_LABELS,
+  TARGET_CLASS_LABELS,
+  type DrawRatio,
 } from '../domain.js';
 
 export const PERIOD_UNIT_LABELS: Record<PeriodUnit, string> = {
@@ -137,5 +141,9 @@ export function paramValueLines(key: ParamKey, value: unknown): string[] {
     }
     case 'retentionEvidence':
       return [value === 'withCaseFile' ? '随案卷保存（与案卷保存期限一致）' : String(value)];
+    case 'drawRatios':
+      return (v as DrawRatio[]).map((r) => `${INSPECTION_LEVEL_LABELS[r.level]}·${TARGET_CLASS_LABELS[r.targetClass]}：每${r.per === 'quarter' ? '季度' : '年'}不低于 ${percent(r.ratio)}`);
+    case 'capExceptions':
+      return labelsOf(value, CAP_EXCEPTION_LABELS);
   }
 }

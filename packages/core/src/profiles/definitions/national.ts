@@ -159,5 +159,38 @@ export const NATIONAL: ProfileDefinition = {
       cite('MEE19', '二(二)', '行政执法过程中形成的文字和音像记录资料，应当按照有关法律、法规、规章和档案管理规定形成案卷归档保存。'),
     ),
     'av.retention.litigationHold': unset('全国层面未明文规定，默认诉讼未结前同步保存（同 GS-R 第四十三条）。', true),
+    // NAT-17: typical ratios; each province confirms its own. Higher risk → higher ratio.
+    'inspection.drawRatios': unset(
+      '典型比例：重点排污单位每季度市级不低于5%、县级不低于25%；一般排污单位按执法人员与检查对象1:5（市级）、1:10（县级）的工作量每年抽查，平台按风险等级折算为年度比例（高、中、低）。由本机关按本省方案配置。',
+      [
+        { level: 'city', targetClass: 'keyPolluter', ratio: 0.05, per: 'quarter' },
+        { level: 'city', targetClass: 'high', ratio: 0.2, per: 'year' },
+        { level: 'city', targetClass: 'medium', ratio: 0.1, per: 'year' },
+        { level: 'city', targetClass: 'low', ratio: 0.05, per: 'year' },
+        { level: 'county', targetClass: 'keyPolluter', ratio: 0.25, per: 'quarter' },
+        { level: 'county', targetClass: 'high', ratio: 0.3, per: 'year' },
+        { level: 'county', targetClass: 'medium', ratio: 0.15, per: 'year' },
+        { level: 'county', targetClass: 'low', ratio: 0.1, per: 'year' },
+      ],
+      { ...cite('MEE15-88', '三', '对重点排污单位……抽查比例……对一般排污单位……抽查比例……'), confirm: true },
+    ),
+    // NAT-16: each province publishes a yearly cap of inspections per enterprise.
+    'inspection.yearlyCap': unset(
+      '各省公布本省同一行政检查主体对同一企业的年度检查频次上限，由本机关按本省公布值配置；平台默认每年2次。',
+      2,
+      { ...cite('GOV24-54', '三', '……合理确定年度行政检查频次上限……'), confirm: true },
+    ),
+    'inspection.capExceptions': unset(
+      '对投诉举报、转办交办、数据监测等发现的违法线索及突发事件，可以不受频次上限限制，但须经机关负责人批准并记录理由。',
+      ['complaint', 'assigned', 'monitoring', 'emergency'],
+      { ...cite('GOV24-54', '三'), confirm: true },
+    ),
+    // NAT-17: results within 20 working days (MEE19 一(三)1 for enforcement results in general).
+    'inspection.resultPublication': set(
+      workingDays(20, 'inspectionDate'),
+      cite('MEE19', '一(三)1', '行政执法决定应在作出之日起20个工作日内，向社会公布执法机关、执法对象、执法类别、执法结论等信息。'),
+      { related: [{ ...cite('MEE15-88', '三'), confirm: true }] },
+    ),
+    'inspection.qrCode': unset('扫码入企（行政检查码）由各省决定是否使用；默认不使用，使用的省份由本机关配置。', false),
   },
 };
