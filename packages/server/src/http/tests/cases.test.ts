@@ -70,12 +70,17 @@ describe('REC-3 · GS-R 7: filing a case', () => {
     expect(res.json().error.code).toBe('case.source_invalid');
   });
 
-  it('case numbers have no gaps and no duplicates under concurrency', async () => {
+  it('case numbers have no gaps and no duplicates under concurrency; each action type has its own series (罚、强、检 each from 1)', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => api('POST', '/cases', 'ty_officer1', { actionType: 'penalty', source: 'complaint', title: '并发立案', handlerIds: [ids.ty_officer1, ids.ty_officer2] })));
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const rows = await server.ctx.db.select().from(cases).where(eq(cases.agencyId, (await server.ctx.db.select().from(users).where(eq(users.username, 'ty_officer1')))[0]!.agencyId));
-    const seqs = rows.map((r) => r.numberSeq).sort((a, b) => a - b);
-    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    for (const type of new Set(rows.map((r) => r.actionType))) {
+      const mine = rows.filter((r) => r.actionType === type);
+      const seqs = mine.map((r) => r.numberSeq).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    }
+    expect(rows.filter((r) => r.actionType === 'penalty').map((r) => r.caseNumber)).toContain('并环罚案〔2026〕1号');
+    expect(rows.filter((r) => r.actionType === 'inspection').map((r) => r.caseNumber)).toContain('并环检案〔2026〕1号');
     expect(new Set(rows.map((r) => r.caseNumber)).size).toBe(rows.length);
   });
 });
