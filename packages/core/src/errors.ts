@@ -118,6 +118,12 @@ export const ERROR_MESSAGES = {
   'exante.external_review_required': '{detail}',
   // storage
   'db.locked': '数据目录 {dir} 正被另一进程使用。',
+  // procedure enforced by the server (issue 11)
+  'document.stage_refused': '{detail}',
+  'document.prerequisites_missing': '作出{kind}前须先完成：{detail}',
+  'document.date_invalid': '日期不符合办案顺序：{detail}',
+  'penalty.fine_out_of_range': '{detail}',
+  'penalty.discretion_reason_required': '{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

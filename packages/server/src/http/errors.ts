@@ -103,4 +103,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'exante.read_only': 409,
   'exante.external_review_required': 409,
   'db.locked': 503,
+  'document.stage_refused': 409,
+  'document.prerequisites_missing': 409,
+  'document.date_invalid': 409,
+  'penalty.fine_out_of_range': 409,
+  'penalty.discretion_reason_required': 409,
 };
