@@ -64,8 +64,6 @@ describe('issue 11 · the order of 行政处罚法 before a penalty decision: ea
     ['NAT-4 · 行政处罚法 Art 63: the hearing right not notified', 'penalty.decision.hearingNotice', without(['hearingNotice', 'penaltyNotice'])],
     ['NAT-4 · 行政处罚法 Art 64(八): a hearing asked for but no 听证笔录', 'penalty.decision.hearingRecord', without(['hearingRecord'])],
     ['NAT-4 · 行政处罚法 Art 64(二): a hearing asked for but no 听证通知书', 'penalty.decision.hearingSummons', without(['hearingSummons'])],
-    ['NAT-5 · 行政处罚法 Art 58: a major case without legal review', 'all.decision.legalReview', { ...c, decisionRecords: { ...c.decisionRecords, legalReview: undefined } }],
-    ['NAT-6 · 行政处罚法 Art 57: 情节复杂 without 集体讨论', 'all.decision.collectiveDiscussion', { ...c, decisionRecords: { ...c.decisionRecords, collectiveDiscussion: undefined } }],
     ['REC-4 · GS-R 8: no approval by the agency head', 'penalty.decision.approval', { ...c, decisionRecords: { ...c.decisionRecords, approval: undefined } }],
   ];
   it.each(cases)('%s → refused (%s); with the step done → passes', (_name, id, broken) => {

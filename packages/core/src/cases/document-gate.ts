@@ -84,7 +84,9 @@ const BEFORE_PENALTY_DECISION: ReadonlySet<string> = (() => {
   const ids = new Set<string>();
   for (const row of STAGE_REQUIREMENTS) {
     if (row.id === 'penalty.decision.penaltyDecision') break;
-    if (row.stage === 'decision') ids.add(row.id);
+    // The legal review (REV-1, NAT-5) and the collective discussion (NAT-6) have their own gate, with the
+    // review round's state (core review/gate.ts via usecases/review-gate.ts): one place per rule.
+    if (row.stage === 'decision' && row.id !== 'all.decision.legalReview' && row.id !== 'all.decision.collectiveDiscussion') ids.add(row.id);
   }
   return ids;
 })();

@@ -107,7 +107,7 @@ describe('issue 11 · no decision out of order, through the API', () => {
 });
 
 describe('NAT-22 · fines within the article\'s range, through the API', () => {
-  it('NAT-22 · 大气污染防治法 第九十九条: a fine of 60,000 is refused (409, naming the range); 150,000 with the legal review passed is issued', async () => {
+  it('NAT-22 · 大气污染防治法 第九十九条: a fine of 60,000 is refused (409, naming the range); NAT-5 · 行政处罚法 Art 58: 150,000 is issued once the legal review has passed', async () => {
     const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 50, fineAmount: 150_000, to: 'decision', until: 'penalty.decision.penaltyDecision', legalBasis: '《中华人民共和国大气污染防治法》第九十九条第（二）项' });
     const fields = decisionFields(walk, { fineAmount: 60_000, penaltyContent: '罚款人民币陆万元整', legalBasis: '《中华人民共和国大气污染防治法》第九十九条第（二）项' });
     const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields });

@@ -267,6 +267,7 @@ describe('REV-1 · SX19-L 5: the hard gate on issuing the decision', () => {
 
   it('REV-7: the opinion kind cannot be drafted and signed as an ordinary document', async () => {
     const f = await majorCase('ty', 5_000);
+    await readyToIssue(f); // at 审核决定, where the opinion belongs (issue 11: documents bound to stages)
     const created = await api('POST', `/cases/${f.caseId}/documents`, 'ty_officer1', { kind: 'legalReviewOpinion', fields: sampleFields(getDocumentKind('legalReviewOpinion')!) });
     const res = await api('POST', `/cases/${f.caseId}/documents/${created.json().document.documentId}/finalize`, 'ty_officer1', { status: 'signed' });
     expect(res.statusCode).toBe(409);
