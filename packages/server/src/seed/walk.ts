@@ -215,7 +215,8 @@ export class CaseWalk {
     const catalogue = agencyCatalogue(c.agency);
     if (need.type === 'document') {
       const kindKey = need.anyOf[0]!.kind;
-      const existing = c.documentRows.find((d) => need.anyOf.some((a) => a.kind === d.kind));
+      // An alternative that counts only with a field (a 告知书 stating hearing rights) is not completed here: the first kind is made.
+      const existing = c.documentRows.find((d) => need.anyOf.some((a) => a.kind === d.kind && !a.whenField));
       if (existing) {
         const versions = c.versionRows.filter((v) => v.documentId === existing.id).sort((a, b) => b.version - a.version);
         const spec = getDocumentKind(existing.kind, catalogue)!;
