@@ -143,6 +143,12 @@ export const ERROR_MESSAGES = {
   'inspection.draw_state': '抽取状态不符：{detail}',
   'inspection.import_failed': '导入文件有 {count} 行错误，未导入任何数据，请下载错误报告修改后重新导入。',
   'inspection.not_registered': '检查尚未登记或状态不符：{detail}',
+  // procedure enforced by the server (issue 11)
+  'document.stage_refused': '{detail}',
+  'document.prerequisites_missing': '作出{kind}前须先完成：{detail}',
+  'document.date_invalid': '日期不符合办案顺序：{detail}',
+  'penalty.fine_out_of_range': '{detail}',
+  'penalty.discretion_reason_required': '{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -66,6 +66,26 @@ function hearingPeriodProblem(ctx: CheckContext): string | null {
   return `当事人可在 ${due} 前要求听证；期限届满、当事人书面放弃或者举行听证后，方可作出处罚决定`;
 }
 
+/** The day the decision is (to be) made: the issued decision's date, else the check's day. */
+function decisionDay(ctx: CheckContext): string {
+  const issueDate = issuedDecision(ctx)?.fields?.issueDate;
+  return typeof issueDate === 'string' && isCivilDate(issueDate) ? issueDate : ctx.input.today;
+}
+
+/** NAT-20 · 行政处罚法 Art 44, 45: the statement heard and recorded, or the period after the 告知 passed. */
+function statementPeriodProblem(ctx: CheckContext): string | null {
+  const f = ctx.snapshot.flags ?? {};
+  const recorded = ctx.docs.some((d) => d.kind === 'statementRecord' && d.status !== 'draft');
+  if (f.statementMade && recorded) return null;
+  const notice = ctx.docs.find((d) => d.kind === 'penaltyNotice' && d.status === 'issued');
+  const noticeServedOn = notice ? servedOn(ctx, notice) : undefined;
+  if (!noticeServedOn) return '行政处罚事先告知书尚未送达，陈述、申辩期限尚未起算';
+  if (f.statementMade) return '当事人提出了陈述、申辩，尚未制作陈述申辩笔录';
+  const due = previewDeadline({ calendar: ctx.input.calendar, profile: ctx.profile, rule: 'statement.period', from: noticeServedOn }).due;
+  if (decisionDay(ctx) > due) return null;
+  return `当事人可在 ${due} 前陈述、申辩；期限届满或者听取并记录陈述、申辩后，方可作出处罚决定`;
+}
+
 /** NAT-12: the proposed penalty, or the one on the decision. */
 function penaltyOf(ctx: CheckContext): ProposedPenalty | undefined {
   if (ctx.snapshot.proposedPenalty) return ctx.snapshot.proposedPenalty;
@@ -110,6 +130,10 @@ function evaluate(ctx: CheckContext, row: StageRequirement, coveredKinds: Readon
     }
     case 'hearingPeriod': {
       const problem = hearingPeriodProblem(ctx);
+      return { reasons: problem ? [problem] : [], kind: 'period' };
+    }
+    case 'statementPeriod': {
+      const problem = statementPeriodProblem(ctx);
       return { reasons: problem ? [problem] : [], kind: 'period' };
     }
     case 'summaryAllowed': {

@@ -21,5 +21,7 @@ export * from './av-exceptions.js';
 export * from './case-documents.js';
 export * from './checklist.js';
 export * from './advance.js';
+export * from './document-gate.js';
+export * from './violations.js';
 export * from './requirement-table.js';
 export * from './deadlines.js';

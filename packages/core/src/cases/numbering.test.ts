@@ -44,7 +44,7 @@ describe('REC-15 · numbering: 文号 per agency, kind and year; 案号 per agen
     ['{agency}{kind}〔{yr}〕{seq}号', 'document', '未知的占位符'],
     ['{agency}{type}〔{year}〕{seq}号', 'document', '不能使用“{type}”'],
     ['{agency}{kind:2}〔{year}〕{seq}号', 'document', '只有序号可以补零'],
-    ['{agency}〔{year}〕{seq}号', 'case', null],
+    ['{agency}〔{year}〕{seq}号', 'case', '须包含“{type}”'],
     ['{case}-{seq}', 'record', '须包含“{kind}”'],
   ] as const)('template %s for %s numbers → %s', (template, scope, problem) => {
     const r = checkNumberTemplate(template, scope);
@@ -67,8 +67,9 @@ describe('REC-15 · numbering: 文号 per agency, kind and year; 案号 per agen
     expect(parseNumber(DEFAULT_DOCUMENT_NUMBER_TEMPLATE, '晋太环罚〔2026〕012号', { agency: '晋太环' })).toBeNull();
   });
 
-  it('counter scopes: per agency and year for cases; per agency, kind and year for documents', () => {
-    expect(caseNumberScope('a1', 2026)).toBe('case:a1:2026');
+  it('counter scopes: per agency, action type and year for cases (罚、强、检 each from 1); per agency, kind and year for documents', () => {
+    expect(caseNumberScope('a1', 'penalty', 2026)).toBe('case:a1:penalty:2026');
+    expect(caseNumberScope('a1', 'penalty', 2026)).not.toBe(caseNumberScope('a1', 'coercion', 2026));
     expect(documentNumberScope('a1', '罚', 2026)).not.toBe(documentNumberScope('a1', '罚告', 2026));
     expect(documentNumberScope('a1', '罚', 2026)).not.toBe(documentNumberScope('a1', '罚', 2027));
   });

@@ -36,7 +36,8 @@ const ALLOWED: Record<NumberScope, readonly TokenName[]> = {
 
 /** Tokens without which two numbers of one scope could collide. */
 const REQUIRED: Record<NumberScope, readonly TokenName[]> = {
-  case: ['year', 'seq'],
+  // Each action type has its own sequence (罚、强、检… each from 1), so the type code keeps them apart.
+  case: ['type', 'year', 'seq'],
   document: ['kind', 'year', 'seq'],
   record: ['case', 'kind', 'seq'],
 };
@@ -206,8 +207,8 @@ export function parseNumber(template: string, value: string, known: Partial<Pick
 }
 
 /** Counter key of a case number: one sequence per agency and year. */
-export function caseNumberScope(agencyId: string, year: number): string {
-  return `case:${agencyId}:${year}`;
+export function caseNumberScope(agencyId: string, actionType: string, year: number): string {
+  return `case:${agencyId}:${actionType}:${year}`;
 }
 
 /** Counter key of a 文号: one sequence per agency, document kind code and year. */

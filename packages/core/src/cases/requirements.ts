@@ -31,6 +31,7 @@ export type RequirementNeed =
   | { type: 'flag'; flag: 'executionCompleted' | 'summaryReported' }
   | { type: 'documentField'; kind: DocumentKindKey; field: string }
   | { type: 'hearingPeriod' }
+  | { type: 'statementPeriod' }
   | { type: 'summaryAllowed' }
   | { type: 'allIssuedServed' }
   | { type: 'noDrafts' };
@@ -160,6 +161,11 @@ export const STAGE_REQUIREMENTS: readonly StageRequirement[] = [
   }),
   doc('penalty.decision.hearingSummons', 'NAT-4', 'decision', PENALTY, 'hearingSummons', 'issued', { served: true, when: ['hearingRequested'], citations: [r('APL', '64', '（二）')] }),
   doc('penalty.decision.hearingRecord', 'REC-5', 'decision', PENALTY, 'hearingRecord', 'signed', { when: ['hearingRequested'], citations: [r('GS-R', '30'), r('APL', '64', '（八）')] }),
+  // NAT-20 · 行政处罚法 Art 44, 45, 62: the party is heard (its statement recorded) or its time has passed before the decision.
+  rule('penalty.decision.statementPeriod', 'NAT-20', 'decision', PENALTY, { type: 'statementPeriod' }, '当事人陈述、申辩已听取并记录，或者陈述、申辩期限已届满', {
+    when: ['generalProcedure', 'outcomePenalty'],
+    citations: [r('APL', '44'), r('APL', '45'), r('APL', '62', undefined, '未依照本法第四十四条、第四十五条的规定向当事人告知拟作出的行政处罚内容及事实、理由、依据，或者拒绝听取当事人的陈述、申辩，不得作出行政处罚决定')],
+  }),
   doc('penaltyCoercion.decision.statement', 'REC-5', 'decision', PENALTY_COERCION, 'statementRecord', 'signed', { when: ['statementMade'], citations: [r('GS-R', '29'), GSR34] }),
   doc('penalty.decision.penaltyDecision', 'NAT-7', 'decision', PENALTY, 'penaltyDecision', 'issued', { when: ['outcomePenalty'], citations: [r('APL', '59')] }),
   doc('penalty.decision.noPenaltyDecision', 'REC-5', 'decision', PENALTY, 'noPenaltyDecision', 'issued', { when: ['generalProcedure', 'outcomeNoPenalty'], citations: [r('APL', '57')] }),

@@ -47,6 +47,7 @@ export const PARAM_INFO: Record<ParamKey, ParamInfo> = {
   'penalty.decide': { label: '作出行政处罚决定期限', requirement: 'NAT-3', merge: 'replace', kind: 'deadline' },
   'penalty.pauseReasons': { label: '不计入处罚办案期限的事由', requirement: 'NAT-3', merge: 'replace', kind: 'pauseReasons' },
   service: { label: '处罚决定书送达期限', requirement: 'NAT-8', merge: 'replace', kind: 'deadline' },
+  'statement.period': { label: '当事人陈述、申辩期限', requirement: 'NAT-20', merge: 'replace', kind: 'deadline' },
   'hearing.request': { label: '当事人要求听证期限', requirement: 'NAT-4', merge: 'replace', kind: 'deadline' },
   'hearing.notice': { label: '听证通知最迟提前期限', requirement: 'NAT-4', merge: 'replace', kind: 'deadline' },
   'hearing.fineThreshold.organisation': { label: '听证较大数额罚款（法人或其他组织，元）', requirement: 'NAT-4', merge: 'replace', kind: 'number' },

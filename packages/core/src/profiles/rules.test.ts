@@ -55,7 +55,8 @@ const EXPECTED: Record<DeadlineRuleKey, { from?: string; due: Record<ProfileId, 
   'hearing.request': { due: { national: '2026-03-09', SX25: '2026-03-09', SX19: '2026-03-09', GS19: '2026-03-09', XX19: '2026-03-09' } },
   // 7 WD before a hearing on 03-02: 02-28 (Sat, worked), 27, 26, 25, 24, (Spring Festival 15…23), 02-14 (Sat, worked), 13
   'hearing.notice': { due: { national: '2026-02-13', SX25: '2026-02-13', SX19: '2026-02-13', GS19: '2026-02-13', XX19: '2026-02-13' } },
-  'seizure.max': { due: { national: '2026-04-01', SX25: '2026-04-01', SX19: '2026-04-01', GS19: '2026-04-01', XX19: '2026-04-01' } },
+  'seizure.max': { due: { national: '2026-04-01', SX25: '2026-04-01', SX19: '2026-04-01', GS19: '2026-04-01', XX19: '2026-04-01' } },  // NAT-20: the default 5 working days for 陈述、申辩 from the 告知 served (Monday 03-02 → Monday 03-09)
+  'statement.period': { due: { national: '2026-03-09', SX25: '2026-03-09', SX19: '2026-03-09', GS19: '2026-03-09', XX19: '2026-03-09' } },
 };
 
 const rows = DEADLINE_RULE_KEYS.flatMap((rule) =>
@@ -74,7 +75,7 @@ describe('deadline rules × profiles (previewDeadline)', () => {
       'publication.penalty', 'publication.permit', 'publication.other', 'publication.exAnte', 'publication.withdrawal',
       'publication.windowMin.general', 'publication.windowMax.general', 'publication.windowMin.serious', 'publication.windowMax.serious',
       'correction.verify', 'correction.respond', 'av.upload', 'archive', 'review.decide', 'review.extended', 'filing.decide',
-      'penalty.decide', 'service', 'hearing.request', 'hearing.notice', 'seizure.max',
+      'penalty.decide', 'service', 'hearing.request', 'hearing.notice', 'seizure.max', 'statement.period',
     ]);
   });
 

@@ -34,6 +34,7 @@ export const DEADLINE_RULE_KEYS = [
   'hearing.request',
   'hearing.notice',
   'seizure.max',
+  'statement.period',
 ] as const;
 
 export type DeadlineRuleKey = (typeof DEADLINE_RULE_KEYS)[number];
@@ -60,6 +61,7 @@ type DeadlineParamKey = Extract<
   | 'hearing.request'
   | 'hearing.notice'
   | 'seizure.max'
+  | 'statement.period'
 >;
 
 interface RuleDef {
@@ -92,6 +94,7 @@ export const DEADLINE_RULES: Record<DeadlineRuleKey, RuleDef> = {
   'hearing.request': { param: 'hearing.request', withAllExtensions: false, label: '当事人要求听证' },
   'hearing.notice': { param: 'hearing.notice', withAllExtensions: false, label: '最迟发出听证通知' },
   'seizure.max': { param: 'seizure.max', withAllExtensions: false, label: '查封、扣押期限届满' },
+  'statement.period': { param: 'statement.period', withAllExtensions: false, label: '当事人陈述、申辩' },
 };
 
 export function isDeadlineRuleKey(s: string): s is DeadlineRuleKey {

@@ -29,6 +29,7 @@ export const ANCHOR_LABELS = {
   filingDate: '立案之日',
   announcementDate: '处罚决定宣告之日',
   hearingRightsNoticeDate: '告知听证权利之日',
+  priorNoticeServedDate: '行政处罚事先告知书送达之日',
   hearingDate: '举行听证之日',
   seizureDate: '实施查封、扣押之日',
   serviceDate: '收到处罚决定书之日',
@@ -103,6 +104,8 @@ export interface ParamValueMap {
   'penalty.pauseReasons': readonly PauseReasonKey[];
   service: DeadlineSpec;
   'hearing.request': DeadlineSpec;
+  /** NAT-20: the party's time to make a statement and defence (陈述、申辩) after the 告知 is served. */
+  'statement.period': DeadlineSpec;
   'hearing.notice': DeadlineSpec;
   /** Fine (yuan) from which an organisation may ask for a hearing. */
   'hearing.fineThreshold.organisation': number;

@@ -125,4 +125,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'inspection.draw_state': 409,
   'inspection.import_failed': 422,
   'inspection.not_registered': 409,
+  'document.stage_refused': 409,
+  'document.prerequisites_missing': 409,
+  'document.date_invalid': 409,
+  'penalty.fine_out_of_range': 409,
+  'penalty.discretion_reason_required': 409,
 };

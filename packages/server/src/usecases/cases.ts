@@ -109,7 +109,7 @@ export async function createCase(ctx: AppContext, actor: ActorContext, input: Ne
   const id = newId();
   const year = Number(today.slice(0, 4));
   return ctx.db.transaction(async (tx) => {
-    const seq = await nextNumber(tx, caseNumberScope(agency.id, year));
+    const seq = await nextNumber(tx, caseNumberScope(agency.id, input.actionType, year));
     const number = formatCaseNumber({ agencyCode: agency.numberCode || agency.shortName || agency.name, typeCode: ACTION_TYPE_INFO[input.actionType].code, year, sequence: seq });
     if (!number.ok) throw new AppError('numbering.template_invalid', { detail: missingText(number.missing) });
     const dates: CaseDates = { filingDate: today, ...(input.discoveryDate ? { discoveryDate: input.discoveryDate } : {}) };

@@ -39,6 +39,7 @@ import { agencyCatalogue, catalogueOfAgency } from './document-kinds.js';
 import { appendLeaf } from './integrity-log.js';
 import { assertLegalReviewGate } from './review-gate.js';
 import { startPublication } from './publications.js';
+import { assertDocumentAct, assertFineWithinRange } from './procedure/gate.js';
 
 type VersionRow = typeof documentVersions.$inferSelect;
 type DocumentRow = typeof documents.$inferSelect;
@@ -93,6 +94,8 @@ export async function createDocument(ctx: AppContext, actor: ActorContext, caseI
   if (!kind.actionTypes.includes(c.actionType)) throw new AppError('document.fields_invalid', { kind: kind.name, detail: `不适用于${c.actionType}案件` });
   const check = validateDocumentFields(kind, input.fields, { status: 'draft', catalogue });
   if (!check.ok && check.invalid.length) throw fieldsError(kind.key, check.invalid, catalogue);
+  // Issue 11 item 1: a kind is drafted only in its stages (usecases/procedure/gate.ts).
+  if (c.state !== 'archived') await assertDocumentAct(ctx.db, c, kind, 'draft', { now });
   const documentId = newId();
   const versionId = newId();
   await ctx.db.transaction(async (tx) => {
@@ -142,6 +145,13 @@ export async function finalizeDocument(ctx: AppContext, actor: ActorContext, cas
     const kind = getDocumentKind(doc.kind, catalogue)!;
     if (current.status !== 'draft') throw new AppError('document.signed_immutable');
     let fields: Record<string, unknown> = { ...current.fields, ...(input.fields ?? {}) };
+    // Issue 11 items 1-2: the stage, the order of 行政处罚法 before a decision, and dates in order (usecases/procedure/gate.ts).
+    if (c.state !== 'archived') {
+      const dated = typeof fields.issueDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.issueDate) ? fields.issueDate : undefined;
+      await assertDocumentAct(tx, c, kind, input.status === 'issued' ? 'issue' : 'sign', { now, date: dated });
+    }
+    // NAT-22: the fine within the cited article's range; outside the benchmark band only with a reason.
+    assertFineWithinRange(kind.key, fields);
     // REV-1 · SX19-L 5, XX-L 5: a major decision is signed or issued only after a passed legal review (usecases/review-gate.ts).
     await assertLegalReviewGate(tx, c.id, { documentId: doc.id, kind: doc.kind, fields });
     let docNumber: string | null = null;

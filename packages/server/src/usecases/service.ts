@@ -4,7 +4,9 @@
  * incomplete proof is refused with what is missing, and nothing is stored.
  */
 import { and, eq } from 'drizzle-orm';
-import { AppError, getDocumentKind, serviceCounts, type ServiceRecord } from '@sanxiang/core';
+import { AppError, checkActDate, getDocumentKind, serviceCounts, type ServiceRecord } from '@sanxiang/core';
+import { chinaDate } from '../lib/time.js';
+import { caseTimeline } from './procedure/gate.js';
 import type { ActorContext, AppContext } from '../context.js';
 import { caseEvents, cases, documentVersions, documents, serviceRecords } from '../db/schema.js';
 import { newId } from '../lib/ids.js';
@@ -39,6 +41,12 @@ export async function recordService(ctx: AppContext, actor: ActorContext, caseId
   const result = serviceCounts(record, { profile: c.profile, documents: docRefs });
   if (!result.counts) {
     throw new AppError('service.proof_incomplete', { missing: result.missing.map((m) => `${m.label}（${m.reason}）`), details: result.missing });
+  }
+  // Issue 11 item 1: a service is dated within the case's life, and not before the issue of what it serves.
+  if (result.servedOn) {
+    const issued = typeof current.fields.issueDate === 'string' ? current.fields.issueDate : current.finalizedAt ? chinaDate(current.finalizedAt) : undefined;
+    const dated = checkActDate({ date: result.servedOn, today: chinaDate(now), timeline: caseTimeline(c), what: `${kind.name}送达`, ...(issued ? { notBefore: { date: issued, label: `${kind.name}签发（签署）日期` } } : {}) });
+    if (!dated.ok) throw new AppError('document.date_invalid', { detail: dated.missing.map((m) => m.reason).join('；'), details: dated.missing });
   }
   await ctx.db.transaction(async (tx) => {
     await tx.insert(serviceRecords).values({ id, caseId, documentId: doc.id, method: String(input.record.method), record: record as unknown as Record<string, unknown>, counts: true, servedOn: result.servedOn, createdAt: now, createdBy: actor.userId });

@@ -75,6 +75,13 @@ export const NATIONAL: ProfileDefinition = {
       cite('APL', '64', '当事人要求听证的，应当在行政机关告知后五日内提出。', '（一）'),
       { note: APL85 },
     ),
+    // NAT-20 · 行政处罚法 Art 44, 45: the party is heard before the decision. The law sets no number of days;
+    // the agency gives a reasonable time in the 告知书 (commonly 5 working days), set per province.
+    'statement.period': unset(
+      'NAT-20：行政处罚法未规定陈述、申辩的具体期限；默认自告知书送达之日起5个工作日，机关按本省规定配置。',
+      workingDays(5, 'priorNoticeServedDate'),
+      cite('APL', '45', '当事人有权进行陈述和申辩。行政机关必须充分听取当事人的意见，对当事人提出的事实、理由和证据，应当进行复核。'),
+    ),
     'hearing.notice': set(
       workingDays(7, 'hearingDate', { direction: 'before' }),
       cite('APL', '64', '行政机关应当在举行听证的七日前，通知当事人及有关人员听证的时间、地点。', '（二）'),

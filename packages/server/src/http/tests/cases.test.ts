@@ -7,6 +7,10 @@ import { eq } from 'drizzle-orm';
 import { SAMPLE_ID_NUMBER, getDocumentKind, sampleFields } from '@sanxiang/core';
 import { loginCookie, startTestServer, type TestServer } from '../../testing/harness.js';
 import { caseEvents, cases, documentVersions, users } from '../../db/schema.js';
+import { walkedCase } from '../../testing/walked-case.js';
+
+/** A penalty case at 审核决定 with everything the law puts before the decision done (issue 11). */
+const readyForDecision = async () => ({ id: (await walkedCase(server.ctx, { to: 'decision', until: 'penalty.decision.penaltyDecision', daysAgo: 30 })).caseId });
 
 let server: TestServer;
 const cookie: Record<string, string> = {};
@@ -70,12 +74,17 @@ describe('REC-3 · GS-R 7: filing a case', () => {
     expect(res.json().error.code).toBe('case.source_invalid');
   });
 
-  it('case numbers have no gaps and no duplicates under concurrency', async () => {
+  it('case numbers have no gaps and no duplicates under concurrency; each action type has its own series (罚、强、检 each from 1)', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, () => api('POST', '/cases', 'ty_officer1', { actionType: 'penalty', source: 'complaint', title: '并发立案', handlerIds: [ids.ty_officer1, ids.ty_officer2] })));
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const rows = await server.ctx.db.select().from(cases).where(eq(cases.agencyId, (await server.ctx.db.select().from(users).where(eq(users.username, 'ty_officer1')))[0]!.agencyId));
-    const seqs = rows.map((r) => r.numberSeq).sort((a, b) => a - b);
-    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    for (const series of new Set(rows.map((r) => `${r.actionType}:${r.numberYear}`))) {
+      const mine = rows.filter((r) => `${r.actionType}:${r.numberYear}` === series);
+      const seqs = mine.map((r) => r.numberSeq).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    }
+    expect(rows.filter((r) => r.actionType === 'penalty').map((r) => r.caseNumber)).toContain('并环罚案〔2026〕1号');
+    expect(rows.filter((r) => r.actionType === 'inspection').map((r) => r.caseNumber)).toContain('并环检案〔2026〕1号');
     expect(new Set(rows.map((r) => r.caseNumber)).size).toBe(rows.length);
   });
 });
@@ -206,7 +215,7 @@ describe('REC-16 · SX25-R 22: documents are never edited once signed; a correct
 
 describe('NAT-7 · 行政处罚法 Art 59: a penalty decision', () => {
   it('cannot be issued without the statutory items; with them it gets a 文号; only a head issues', async () => {
-    const c = await newCase('ty_officer1', { actionType: 'penalty', source: 'complaint', title: '某公司超标排放案' });
+    const c = await readyForDecision();
     const spec = getDocumentKind('penaltyDecision')!;
     const full = sampleFields(spec);
     const { facts: _facts, remedies: _remedies, ...incomplete } = full as Record<string, unknown>;
@@ -231,7 +240,7 @@ describe('NAT-7 · 行政处罚法 Art 59: a penalty decision', () => {
 
 describe('REC-25 · GS-R 37-40: service counts only with its proof', () => {
   it('a direct service without the recipient signature is refused; with it, it counts', async () => {
-    const c = await newCase('ty_officer1', { actionType: 'penalty', source: 'complaint', title: '送达测试' });
+    const c = await readyForDecision();
     const created = await api('POST', `/cases/${c.id}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: sampleFields(getDocumentKind('penaltyDecision')!) });
     const docId = created.json().document.documentId;
     const draft = await api('POST', `/cases/${c.id}/services`, 'ty_officer1', { documentId: docId, record: { method: 'direct', recipientName: '钱七', recipientRole: 'legalRepresentative', recipientSigned: true, serverNames: ['执法一', '执法二'], serverSigned: true, receivedAt: '2026-03-02' } });
@@ -276,7 +285,7 @@ describe('REC-20 · SX25-R 21: who reads and writes cases', () => {
 describe('REC-2 · SX25-R 8: documents in Word and print view', () => {
   it('the .docx of an issued penalty decision reads back with every NAT-7 item; downloads are logged', async () => {
     const { docxToText } = await import('../../documents/index.js');
-    const c = await newCase('ty_officer1', { actionType: 'penalty', source: 'complaint', title: 'Word 测试' });
+    const c = await readyForDecision();
     const fields = sampleFields(getDocumentKind('penaltyDecision')!);
     const created = await api('POST', `/cases/${c.id}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields });
     const docId = created.json().document.documentId;
@@ -335,7 +344,8 @@ describe('REC-2 · SX25-R 8: an agency adds its own document kinds', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     const meta = await api('GET', '/case-meta', 'ty_officer1');
     expect(meta.json().documentKinds.map((k: { key: string }) => k.key)).toContain('agency.rectificationOrder');
-    const c = await newCase();
+    // An investigation-stage kind: the case is first brought to 调查取证 (issue 11: documents bound to stages).
+    const c = { id: (await walkedCase(server.ctx, { actionType: 'inspection', to: 'investigation', daysAgo: 10 })).caseId };
     const doc = await api('POST', `/cases/${c.id}/documents`, 'ty_officer1', { kind: 'agency.rectificationOrder', fields: { content: '三日内整改' } });
     expect(doc.statusCode, doc.body).toBe(201);
     expect(doc.json().document.kindName).toBe('责令改正通知书（本局格式）');

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { SAMPLE_ID_NUMBER, getDocumentKind, idNumberCheckChar, sampleFields } from '@sanxiang/core';
+import { walkedCase } from '../../testing/walked-case.js';
 import { loginCookie, startTestServer, type TestServer } from '../../testing/harness.js';
 import { logLeaves, parties, publicationEvents, publications, users } from '../../db/schema.js';
 import { expirePublications } from '../../usecases/publications.js';
@@ -46,26 +47,24 @@ interface Issued {
 async function issueDecision(org: 'ty' | 'lz' | 'xx', opts: { actionType?: string; kind?: string; issueDate?: string; partyId?: string; fields?: Record<string, unknown> } = {}): Promise<Issued> {
   const actionType = opts.actionType ?? 'penalty';
   const kind = opts.kind ?? 'penaltyDecision';
-  const created = await api('POST', '/cases', `${org}_officer1`, {
-    actionType,
-    source: 'complaint',
-    title: `公示测试 ${kind}`,
-    handlerIds: [ids[`${org}_officer1`], ids[`${org}_officer2`]],
+  // Issue 11: the case is walked lawfully to the step before the decision, on days before its issue date.
+  const issueDate = opts.issueDate ?? '2026-03-02';
+  const { caseId } = await walkedCase(server.ctx, {
+    org,
+    actionType: actionType as 'penalty' | 'coercion',
+    before: issueDate,
+    daysAgo: 45,
+    to: actionType === 'penalty' ? 'decision' : 'investigation',
+    ...(actionType === 'penalty' ? { until: 'penalty.decision.penaltyDecision' } : {}),
     ...(opts.partyId ? { partyId: opts.partyId } : {}),
+    // The witness is known to the case through the inquiry record (PUB-4 source b).
+    inquiry: { intervieweeName: WITNESS, intervieweeRole: 'witness', intervieweeIdNumber: SAMPLE_ID_NUMBER },
   });
-  expect(created.statusCode, created.body).toBe(201);
-  const caseId = created.json().case.id as string;
-  // The witness is known to the case through the inquiry record (PUB-4 source b).
-  const inquiry = await api('POST', `/cases/${caseId}/documents`, `${org}_officer1`, {
-    kind: 'inquiryRecord',
-    fields: sampleFields(getDocumentKind('inquiryRecord')!, { intervieweeName: WITNESS, intervieweeRole: 'witness', intervieweeIdNumber: SAMPLE_ID_NUMBER }),
-  });
-  expect(inquiry.statusCode, inquiry.body).toBe(201);
   const facts = `经查，当事人于2026年2月排放废气超标。证人${WITNESS}（身份证号码${SAMPLE_ID_NUMBER}，手机${WITNESS_PHONE}）证实该情况。`;
   const fields = sampleFields(getDocumentKind(kind)!, {
     partyName: '太原市晋阳化工有限公司',
     facts,
-    issueDate: opts.issueDate ?? '2026-03-02',
+    issueDate,
     ...(opts.fields ?? {}),
   });
   const doc = await api('POST', `/cases/${caseId}/documents`, `${org}_officer1`, { kind, fields });

@@ -92,7 +92,8 @@ async function majorCase(org: 'ty' | 'xx' = 'ty', fine = 250_000, extra: Record<
   };
   const reportId = await write('investigationReport', {}, 'signed');
   const evidenceId = await write('inquiryRecord', {}, 'signed');
-  const decisionId = await write('penaltyDecision', { partyName: '某化工有限公司', penaltyTypes: ['fine'], fineAmount: fine, ...extra }, null);
+  // No preset issue date: the decision is dated the day it is issued (issue 11: dates in order).
+  const decisionId = await write('penaltyDecision', { partyName: '某化工有限公司', penaltyTypes: ['fine'], fineAmount: fine, issueDate: undefined, ...extra }, null);
   return { caseId, decisionId, reportId, evidenceId, org };
 }
 
@@ -126,7 +127,42 @@ async function decide(reviewId: string, who: string, body: Record<string, unknow
   return api('POST', `/reviews/${reviewId}/decision`, who, body);
 }
 
-const issue = (f: Fixture) => api('POST', `/cases/${f.caseId}/documents/${f.decisionId}/finalize`, `${f.org}_head`, { status: 'issued' });
+const ready = new Set<string>();
+/**
+ * Issue 11: a decision is issued only at 审核决定 after the 告知 served and the party heard. Like the fixture's own
+ * shortcut to 调查取证, the case is put at 审核决定 directly (the stage machine is tested elsewhere); the steps the
+ * law puts before the decision are then done through the API: the unit's and the head's records, the 告知 with the
+ * hearing right served, the party's statement recorded and its written waiver of a hearing.
+ */
+async function readyToIssue(f: Fixture) {
+  if (ready.has(f.caseId)) return;
+  ready.add(f.caseId);
+  await server.ctx.db.update(cases).set({ state: 'decision' }).where(eq(cases.id, f.caseId));
+  const o1 = `${f.org}_officer1`;
+  const today = new Date(server.ctx.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const records = {
+    handlerOpinion: { by: ['执法一', '执法二'], at: today, facts: '超标排放', evidence: ['询问笔录'], legalBasis: '《大气污染防治法》第九十九条', discretionRule: '裁量基准', proposal: '罚款' },
+    unitReview: { reviewer: '执法支队队长', at: today, opinion: '同意', agreed: true },
+    approval: { approver: '局长', at: today, opinion: '同意', approved: true },
+  };
+  const patched = await api('PATCH', `/cases/${f.caseId}`, o1, { decisionRecords: records, flags: { statementMade: true, hearingWaived: true } });
+  expect(patched.statusCode, patched.body).toBe(200);
+  const officerFields = { officerNames: ['执法一', '执法二'], certificateNumbers: [certs[o1], certs[`${f.org}_officer2`]] };
+  const notice = await api('POST', `/cases/${f.caseId}/documents`, o1, { kind: 'penaltyNotice', fields: { ...sampleFields(getDocumentKind('penaltyNotice')!, officerFields), hearingRightsIncluded: true, issueDate: today } });
+  expect(notice.statusCode, notice.body).toBe(201);
+  const noticeId = notice.json().document.documentId;
+  expect((await api('POST', `/cases/${f.caseId}/documents/${noticeId}/finalize`, `${f.org}_head`, { status: 'issued' })).statusCode).toBe(200);
+  const served = await api('POST', `/cases/${f.caseId}/services`, o1, { documentId: noticeId, record: { method: 'direct', recipientName: '钱七', recipientRole: 'legalRepresentative', recipientSigned: true, serverNames: ['执法一', '执法二'], serverSigned: true, receivedAt: today } });
+  expect(served.statusCode, served.body).toBe(201);
+  const statement = await api('POST', `/cases/${f.caseId}/documents`, o1, { kind: 'statementRecord', fields: sampleFields(getDocumentKind('statementRecord')!, officerFields) });
+  expect(statement.statusCode, statement.body).toBe(201);
+  expect((await api('POST', `/cases/${f.caseId}/documents/${statement.json().document.documentId}/finalize`, o1, { status: 'signed' })).statusCode).toBe(200);
+}
+
+const issue = async (f: Fixture) => {
+  await readyToIssue(f);
+  return api('POST', `/cases/${f.caseId}/documents/${f.decisionId}/finalize`, `${f.org}_head`, { status: 'issued' });
+};
 
 describe('REV-2 · SX19-L 9: the catalogue, versioned, filed and exported', () => {
   it('before adoption the profile\'s proposal applies (version 0); 太原 (SX25 → SX19-L) has its seven situations', async () => {
@@ -231,6 +267,7 @@ describe('REV-1 · SX19-L 5: the hard gate on issuing the decision', () => {
 
   it('REV-7: the opinion kind cannot be drafted and signed as an ordinary document', async () => {
     const f = await majorCase('ty', 5_000);
+    await readyToIssue(f); // at 审核决定, where the opinion belongs (issue 11: documents bound to stages)
     const created = await api('POST', `/cases/${f.caseId}/documents`, 'ty_officer1', { kind: 'legalReviewOpinion', fields: sampleFields(getDocumentKind('legalReviewOpinion')!) });
     const res = await api('POST', `/cases/${f.caseId}/documents/${created.json().document.documentId}/finalize`, 'ty_officer1', { status: 'signed' });
     expect(res.statusCode).toBe(409);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { VIOLATIONS, checkFine, dailyPenalty, violationOf } from './violations.js';
+
+describe('NAT-22 · fines within the cited article\'s range', () => {
+  it('NAT-22 · 大气污染防治法 第九十九条: a fine below 100,000 is refused; 100,000 and 1,000,000 pass; above is refused', () => {
+    const basis = '《中华人民共和国大气污染防治法》第九十九条第（二）项';
+    const low = checkFine({ legalBasis: basis, fineAmount: 60_000 });
+    expect(low.ok).toBe(false);
+    expect(low.ok ? '' : low.missing[0]!.reason).toBe('罚款 60000 元不在《大气污染防治法》第九十九条规定的幅度内（10万元以上100万元以下）');
+    expect(checkFine({ legalBasis: basis, fineAmount: 100_000 }).ok).toBe(true);
+    expect(checkFine({ legalBasis: basis, fineAmount: 1_000_000 }).ok).toBe(true);
+    expect(checkFine({ legalBasis: basis, fineAmount: 1_000_001 }).ok).toBe(false);
+  });
+
+  it('NAT-22 · 水污染防治法 第八十三条: 45,000 is refused (minimum 100,000)', () => {
+    expect(checkFine({ legalBasis: '《中华人民共和国水污染防治法》第八十三条第（二）项', fineAmount: 45_000 }).ok).toBe(false);
+  });
+
+  it('NAT-22 · 环境影响评价法 第三十一条: 1 %–5 % of the total investment', () => {
+    const basis = '《中华人民共和国环境影响评价法》第三十一条第一款';
+    expect(checkFine({ legalBasis: basis, fineAmount: 50_000, baseAmount: 5_000_000 }).ok).toBe(true);
+    const r = checkFine({ legalBasis: basis, fineAmount: 40_000, baseAmount: 5_000_000 });
+    expect(r.ok ? '' : r.missing[0]!.reason).toBe('罚款 40000 元不在《环境影响评价法》第三十一条规定的幅度内（建设项目总投资额百分之1以上百分之5以下，即 50000 元至 250000 元）');
+  });
+
+  it('an article is matched exactly: 第九十九条 is not 第九十八条, and 第一百零八条 is not 第一百零八十条', () => {
+    expect(violationOf('《大气污染防治法》第九十八条')?.key).toBe('air.refuseInspection');
+    expect(violationOf('《中华人民共和国大气污染防治法》第一百零八条第（五）项')?.key).toBe('air.dustControl');
+    expect(violationOf('《中华人民共和国噪声污染防治法》第七十五条')).toBeUndefined();
+  });
+
+  it('outside the benchmark band the amount needs a stated reason; with one it passes', () => {
+    const basis = '《中华人民共和国大气污染防治法》第九十九条';
+    const r = checkFine({ legalBasis: basis, fineAmount: 800_000, bandLabel: '较轻' });
+    expect(r.ok ? '' : r.missing[0]!.reason).toContain('超出裁量基准“较轻”档');
+    expect(checkFine({ legalBasis: basis, fineAmount: 800_000, bandLabel: '较轻', discretionReason: '连续三年超标排放，依法从重' }).ok).toBe(true);
+    expect(checkFine({ legalBasis: basis, fineAmount: 150_000, bandLabel: '较轻' }).ok).toBe(true);
+  });
+
+  it('every entry: bands cover the statutory range without gaps and stay inside it', () => {
+    for (const v of VIOLATIONS) {
+      const [lo, hi] = v.range.kind === 'amount' ? [v.range.min, v.range.max] : [v.range.minRate, v.range.maxRate];
+      expect(v.bands[0]!.min, v.key).toBe(lo);
+      expect(v.bands[v.bands.length - 1]!.max, v.key).toBe(hi);
+      for (let i = 1; i < v.bands.length; i++) expect(v.bands[i]!.min, v.key).toBe(v.bands[i - 1]!.max);
+    }
+  });
+});
+
+describe('NAT-11 · 环境保护法 第五十九条: 按日连续处罚, worked by hand', () => {
+  it('NAT-11: 责令改正 served 2026-03-02, 复查 on 2026-03-12 finds it continuing: 10 days (03-03 … 03-12) × 200,000 = 2,000,000', () => {
+    expect(dailyPenalty({ originalFine: 200_000, correctionServedOn: '2026-03-02', reinspectedOn: '2026-03-12' })).toEqual({ ok: true, days: 10, amount: 2_000_000 });
+  });
+  it('NAT-11: across a month end — served 2026-01-28, 复查 2026-02-03: 6 days × 150,000 = 900,000', () => {
+    expect(dailyPenalty({ originalFine: 150_000, correctionServedOn: '2026-01-28', reinspectedOn: '2026-02-03' })).toMatchObject({ days: 6, amount: 900_000 });
+  });
+  it('NAT-11: a 复查 later than 30 days after service, or not after it, is refused', () => {
+    expect(dailyPenalty({ originalFine: 100_000, correctionServedOn: '2026-03-02', reinspectedOn: '2026-04-02' }).ok).toBe(false);
+    expect(dailyPenalty({ originalFine: 100_000, correctionServedOn: '2026-03-02', reinspectedOn: '2026-04-01' })).toMatchObject({ ok: true, days: 30 });
+    expect(dailyPenalty({ originalFine: 100_000, correctionServedOn: '2026-03-02', reinspectedOn: '2026-03-02' }).ok).toBe(false);
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Issue 11: the procedure enforced by the server. Every gate is tried
+ * through the API out of order (refused, naming what must come first), then
+ * passed once the missing step is done. Cases are brought to the step under
+ * test by the lawful walk (seed/walk.ts), on earlier days.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDocumentKind, sampleFields } from '@sanxiang/core';
+import { loginCookie, startTestServer, type TestServer } from '../../testing/harness.js';
+import { users } from '../../db/schema.js';
+import type { CaseWalk } from '../../seed/walk.js';
+import { walkedCase } from '../../testing/walked-case.js';
+
+let server: TestServer;
+const cookie: Record<string, string> = {};
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  server = await startTestServer();
+  for (const u of ['ty_officer1', 'ty_head']) cookie[u] = await loginCookie(server.app, u);
+  for (const u of await server.ctx.db.select().from(users)) ids[u.username] = u.id;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const api = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: unknown) =>
+  server.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookie[who]! }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+
+async function penaltyCase(daysAgo: number) {
+  return walkedCase(server.ctx, { daysAgo });
+}
+
+function decisionFields(walk: CaseWalk, extra: Record<string, unknown> = {}) {
+  const spec = getDocumentKind('penaltyDecision')!;
+  const f = walk.fields(spec, { penaltyTypes: ['fine'], fineAmount: 50_000, penaltyContent: '罚款人民币伍万元整', legalBasis: '《中华人民共和国大气污染防治法》第一百零八条第（一）项', ...extra });
+  delete f.issueDate;
+  return f;
+}
+
+describe('issue 11 · no decision out of order, through the API', () => {
+  it('REC-1 · NAT-20 · 行政处罚法 Art 44: a decision on a case filed a moment ago is refused (409), naming the stage and what is missing', async () => {
+    const created = await api('POST', '/cases', 'ty_officer1', { actionType: 'penalty', source: 'complaint', title: '刚立案的案件', handlerIds: [ids.ty_officer1, ids.ty_officer2] });
+    expect(created.statusCode, created.body).toBe(201);
+    const caseId = created.json().case.id;
+    const res = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: sampleFields(getDocumentKind('penaltyDecision')!) });
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json().error.code).toBe('document.stage_refused');
+    const message: string = res.json().error.message;
+    expect(message).toContain('案件处于“启动”阶段，行政处罚决定书在“调查取证”阶段制作');
+    expect(message).toContain('立案审批表');
+    expect(message).toContain('并进入“调查取证”阶段');
+    // Nor can a 告知 be issued before the investigation is concluded.
+    const notice = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyNotice', fields: sampleFields(getDocumentKind('penaltyNotice')!) });
+    expect(notice.statusCode).toBe(409);
+  });
+
+  it('NAT-20 · 行政处罚法 Art 44, 45: at 审核决定 the decision may be drafted but not issued before the 告知 is served and the party\'s time has passed; then it is', async () => {
+    const { walk, caseId } = await penaltyCase(40);
+    await walk.walkTo('decision');
+    // The decision-stage records of the unit and the head are made; the 告知 is not.
+    await walk.fill({ until: 'penalty.decision.priorNotice' });
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: decisionFields(walk) });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const documentId = draft.json().document.documentId;
+    const refused = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('document.prerequisites_missing');
+    expect(refused.json().error.message).toContain('行政处罚事先告知书');
+    expect(refused.json().error.message).toContain('陈述、申辩');
+    // 告知 issued and served; the party says nothing; the period runs out (the walk waits it out on later days).
+    await walk.fill({ until: 'penalty.decision.penaltyDecision' });
+    const issued = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(issued.statusCode, issued.body).toBe(200);
+  });
+
+  it('dates in order: a decision backdated before the last investigation record, and a service before the issue, are refused with the reason', async () => {
+    const { walk, caseId } = await penaltyCase(45);
+    await walk.walkTo('decision');
+    await walk.fill({ until: 'penalty.decision.penaltyDecision' });
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: decisionFields(walk) });
+    const documentId = draft.json().document.documentId;
+    const ctxDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const filing = ctxDay(new Date(server.ctx.clock.now().getTime() - 45 * 86_400_000));
+    const backdated = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued', fields: { issueDate: filing } });
+    expect(backdated.statusCode, backdated.body).toBe(409);
+    expect(backdated.json().error.code).toBe('document.date_invalid');
+    expect(backdated.json().error.message).toMatch(/早于最后一份调查取证记录的日期|早于立案日期/);
+    const issued = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const early = await api('POST', `/cases/${caseId}/services`, 'ty_officer1', {
+      documentId,
+      record: { method: 'direct', recipientName: '周正', recipientRole: 'legalRepresentative', recipientSigned: true, serverNames: ['执法一', '执法二'], serverSigned: true, receivedAt: filing },
+    });
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json().error.code).toBe('document.date_invalid');
+    expect(early.json().error.message).toContain('早于行政处罚决定书签发（签署）日期');
+  });
+
+  it('a record of an earlier stage cannot be signed once the case has moved on (立案审批表 at 审核决定)', async () => {
+    const { walk, caseId } = await penaltyCase(20);
+    await walk.walkTo('decision');
+    const res = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'filingApproval', fields: sampleFields(getDocumentKind('filingApproval')!) });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('案件已进入“审核决定”阶段，立案审批表只能在“启动”阶段制作');
+  });
+});
+
+describe('NAT-22 · fines within the article\'s range, through the API', () => {
+  it('NAT-22 · 大气污染防治法 第九十九条: a fine of 60,000 is refused (409, naming the range); NAT-5 · 行政处罚法 Art 58: 150,000 is issued once the legal review has passed', async () => {
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 50, fineAmount: 150_000, to: 'decision', until: 'penalty.decision.penaltyDecision', legalBasis: '《中华人民共和国大气污染防治法》第九十九条第（二）项' });
+    const fields = decisionFields(walk, { fineAmount: 60_000, penaltyContent: '罚款人民币陆万元整', legalBasis: '《中华人民共和国大气污染防治法》第九十九条第（二）项' });
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const documentId = draft.json().document.documentId;
+    const refused = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('penalty.fine_out_of_range');
+    expect(refused.json().error.message).toContain('10万元以上100万元以下');
+    // Outside the band the circumstances fall in, a reason is needed.
+    const banded = { ...fields, fineAmount: 800_000, penaltyContent: '罚款人民币捌拾万元整', discretionBand: '较轻' };
+    expect((await api('PUT', `/cases/${caseId}/documents/${documentId}/draft`, 'ty_officer1', { fields: banded })).statusCode).toBe(200);
+    const noReason = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(noReason.statusCode).toBe(409);
+    expect(noReason.json().error.code).toBe('penalty.discretion_reason_required');
+    const lawful = { ...fields, fineAmount: 150_000, penaltyContent: '罚款人民币壹拾伍万元整', discretionBand: '较轻' };
+    expect((await api('PUT', `/cases/${caseId}/documents/${documentId}/draft`, 'ty_officer1', { fields: lawful })).statusCode).toBe(200);
+    const gate = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
+    if (gate.statusCode === 409) {
+      // 太原's catalogue makes this a major decision (REV-1): the legal review first (NAT-5 · 行政处罚法 Art 58).
+      expect(gate.json().error.code).toBe('review.gate_closed');
+      await walk.legalReview(documentId);
+      const issued = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
+      expect(issued.statusCode, issued.body).toBe(200);
+    } else expect(gate.statusCode, gate.body).toBe(200);
+  });
+});
