@@ -29,7 +29,8 @@ describe('dependency rule (DESIGN.md §3)', () => {
           const text = fs.readFileSync(p, 'utf8');
           for (const m of text.matchAll(/from '([^']+)'/g)) {
             const spec = m[1]!;
-            const allowed = spec.startsWith('.') || spec === 'node:crypto' || spec === 'node:buffer';
+            // Pure computation libraries without I/O are allowed: tyme4ts (lunar dates and solar terms, NAT-21).
+            const allowed = spec.startsWith('.') || spec === 'node:crypto' || spec === 'node:buffer' || spec === 'tyme4ts';
             if (!allowed || /@sanxiang\/(server|web)/.test(spec)) bad.push(`${path.relative(ROOT, p)}: ${spec}`);
           }
           const code = text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, ''); // comments may mention them
