@@ -7,6 +7,8 @@
  * page, the feeds or the credit export.
  * The console must be built first (`npm run build -w @sanxiang/web`).
  */
+import { walkedCase } from '../packages/server/src/testing/walked-case.js';
+import { chinaDate } from '../packages/server/src/lib/time.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,18 +49,20 @@ const signIn = (username: string, to: string): Promise<Page> => signInAt(browser
 
 /** A penalty case whose inquiry record names the witness, and its decision issued: the publication draft. */
 async function issueDecision(): Promise<string> {
-  const ids: Record<string, string> = {};
-  for (const u of await server.ctx.db.select().from(users)) ids[u.username] = u.id;
   const party = await api('POST', '/parties', 'ty_officer1', { kind: 'organisation', name: PARTY, creditCode: '91140700MA0K9A1B2' + creditCodeCheckChar('91140700MA0K9A1B2'), legalRepresentative: { name: '刘强' }, address: '晋中市榆次区冶炼路1号' });
   expect(party.statusCode, party.body).toBe(201);
   const partyId = party.json().party.id as string;
-  const created = await api('POST', '/cases', 'ty_officer1', { actionType: 'penalty', source: 'complaint', title: `${PARTY}超标排放案`, handlerIds: [ids.ty_officer1, ids.ty_officer2], partyId });
-  expect(created.statusCode, created.body).toBe(201);
-  const caseId = created.json().case.id as string;
-  const inquiry = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'inquiryRecord', fields: sampleFields(getDocumentKind('inquiryRecord')!, { intervieweeName: WITNESS, intervieweeRole: 'witness', intervieweeIdNumber: SAMPLE_ID_NUMBER }) });
-  expect(inquiry.statusCode, inquiry.body).toBe(201);
+  // Issue 11: the case is walked lawfully to the step before the decision (告知 served, the party's time passed).
+  const { caseId } = await walkedCase(server.ctx, {
+    org: 'ty',
+    partyId,
+    daysAgo: 45,
+    to: 'decision',
+    until: 'penalty.decision.penaltyDecision',
+    inquiry: { intervieweeName: WITNESS, intervieweeRole: 'witness', intervieweeIdNumber: SAMPLE_ID_NUMBER },
+  });
   const facts = `当事人超标排放废气。证人${WITNESS}（身份证号码${SAMPLE_ID_NUMBER}，手机${PHONE}）证实。`;
-  const doc = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: sampleFields(getDocumentKind('penaltyDecision')!, { partyName: PARTY, facts, penaltyTypes: ['fine'], fineAmount: 50000, penaltyContent: '罚款伍万元' }) });
+  const doc = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: sampleFields(getDocumentKind('penaltyDecision')!, { partyName: PARTY, facts, penaltyTypes: ['fine'], fineAmount: 50000, penaltyContent: '罚款伍万元', issueDate: chinaDate(server.ctx.clock.now()) }) });
   expect(doc.statusCode, doc.body).toBe(201);
   const documentId = doc.json().document.documentId as string;
   const fin = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });

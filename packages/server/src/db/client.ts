@@ -158,7 +158,9 @@ export async function acquireLock(dataDir: string): Promise<() => Promise<void>>
   let released: Promise<void> | undefined;
   const release = () => {
     // Closing the pipe ends `cat`, then flock: the lock is free when the holder has exited.
-    released ??= (child.stdin!.end(), exited);
+    // ref() again: the unref'd holder must keep the event loop alive until it has exited, else
+    // a CLI awaiting this would end with an unsettled await (exit code 13).
+    released ??= (child.ref(), child.stdin!.end(), exited);
     return released;
   };
   process.once('exit', () => void release());

@@ -111,10 +111,13 @@ export interface AuditPage {
 /** GET /calendar/years: one stored year (NAT-2), with counts of its days. */
 export interface CalendarYearSummary {
   year: number;
+  /** 'confirmed': the notice is entered; 'provisional': counted from the statutory holidays only (NAT-21). */
+  status: 'confirmed' | 'provisional';
   source: string;
-  /** 'seed': shipped with the platform; 'admin': entered by a system administrator. */
-  origin: 'seed' | 'admin';
-  addedAt: string;
+  /** 'seed': shipped with the platform; 'admin': entered by a system administrator; 'statutory': no notice yet. */
+  origin: 'seed' | 'admin' | 'statutory';
+  version: number;
+  addedAt: string | null;
   holidays: number;
   workdays: number;
 }
@@ -122,9 +125,11 @@ export interface CalendarYearSummary {
 /** GET /calendar/years/:year */
 export interface CalendarYearDetail {
   year: number;
+  status: 'confirmed' | 'provisional';
   source: string;
-  origin: 'seed' | 'admin';
-  addedAt: string;
+  origin: 'seed' | 'admin' | 'statutory';
+  version: number;
+  addedAt: string | null;
   holidays: CalendarDay[];
   workdays: CalendarDay[];
 }

@@ -18,12 +18,14 @@ import { datesBetween, holidaySpans, isWeekendDate, monthWeeks, weekdayLabel } f
 export const CALENDAR_ORIGIN_LABELS: Record<CalendarYearSummary['origin'], { label: string; color: string }> = {
   seed: { label: '内置', color: 'default' },
   admin: { label: '管理员录入', color: 'gold' },
+  statutory: { label: '暂定', color: 'orange' },
 };
 
 export function CalendarPage() {
   const { me } = useMe();
   const canAdd = me.roles.includes('sysAdmin');
   const [years, setYears] = useState<CalendarYearSummary[] | null>(null);
+  const [warnings, setWarnings] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [params, setParams] = useSearchParams();
@@ -32,8 +34,9 @@ export function CalendarPage() {
   const load = useCallback(async () => {
     setError(null);
     try {
-      const { items } = await api.get<{ items: CalendarYearSummary[] }>('/calendar/years');
+      const { items, warnings: w } = await api.get<{ items: CalendarYearSummary[]; warnings?: string[] }>('/calendar/years');
       setYears(items);
+      setWarnings(w ?? []);
     } catch (e) {
       setError(errorMessage(e));
       setYears((cur) => cur ?? []);
@@ -65,6 +68,13 @@ export function CalendarPage() {
         </Button>
       ),
     },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 90,
+      // NAT-21: a year without the notice is counted from the statutory holidays only.
+      render: (st: CalendarYearSummary['status'], r) => (st === 'provisional' ? <Tag color="orange">暂定</Tag> : <Tag color="green">已录入{r.version > 1 ? ` 第${r.version}版` : ''}</Tag>),
+    },
     { title: '来源（国务院办公厅通知）', dataIndex: 'source', render: (s: string) => <span className="sx-pre">{s}</span> },
     {
       title: '录入方式',
@@ -74,7 +84,7 @@ export function CalendarPage() {
     },
     { title: '放假', dataIndex: 'holidays', width: 80, render: (n: number) => `${n} 天` },
     { title: '调休上班', dataIndex: 'workdays', width: 90, render: (n: number) => `${n} 天` },
-    { title: '录入时间', dataIndex: 'addedAt', width: 150, render: (t: string) => dayjs(t).format('YYYY-MM-DD HH:mm') },
+    { title: '录入时间', dataIndex: 'addedAt', width: 150, render: (t: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '—') },
   ];
 
   return (
@@ -85,8 +95,11 @@ export function CalendarPage() {
       <Alert
         type="info"
         showIcon
-        title="按工作日计算的期限，依国务院办公厅每年发布的节假日安排通知计算（放假日不计，调休上班的周末计入）。未录入年度的期限无法计算，须由系统管理员依通知补录。"
+        title="按工作日计算的期限，依国务院办公厅每年发布的节假日安排通知计算（放假日不计，调休上班的周末计入）。通知尚未录入的年度，按《全国年节及纪念日放假办法》所定法定节假日和周末推算（不计调休），相关期限标为“暂定”；录入通知后自动重算。"
       />
+      {warnings.map((w) => (
+        <Alert key={w} type="warning" showIcon title={w} />
+      ))}
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Card
         title="已录入的年度"
@@ -115,7 +128,7 @@ export function CalendarPage() {
       {selected !== null ? <CalendarYearView key={selected} year={selected} /> : null}
       {adding ? (
         <CalendarYearFormModal
-          existingYears={(years ?? []).map((y) => y.year)}
+          existingYears={(years ?? []).filter((y) => y.status !== 'provisional').map((y) => y.year)}
           onClose={() => setAdding(false)}
           onSaved={async (saved) => {
             setAdding(false);

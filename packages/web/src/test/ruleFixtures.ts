@@ -3,12 +3,14 @@ import type { CalendarYearDetail, CalendarYearSummary, ProfileSummary } from '..
 import type { DeadlineSpec, ResolvedParam, ResolvedProfile } from '../domain.js';
 
 export const YEARS: CalendarYearSummary[] = [
-  { year: 2025, source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）', origin: 'seed', addedAt: '2026-01-01T00:00:00.000Z', holidays: 28, workdays: 5 },
-  { year: 2026, source: '国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号）', origin: 'admin', addedAt: '2026-01-02T00:00:00.000Z', holidays: 33, workdays: 6 },
+  { year: 2025, status: 'confirmed', version: 1, source: '国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）', origin: 'seed', addedAt: '2026-01-01T00:00:00.000Z', holidays: 28, workdays: 5 },
+  { year: 2026, status: 'confirmed', version: 1, source: '国务院办公厅关于2026年部分节假日安排的通知（国办发明电〔2025〕7号）', origin: 'admin', addedAt: '2026-01-02T00:00:00.000Z', holidays: 33, workdays: 6 },
 ];
 
 export const YEAR_2026: CalendarYearDetail = {
   year: 2026,
+  status: 'confirmed',
+  version: 1,
   source: YEARS[1]!.source,
   origin: 'admin',
   addedAt: '2026-01-02T00:00:00.000Z',
