@@ -41,6 +41,8 @@ export async function seedDemoTodo(ctx: AppContext): Promise<void> {
   await advanceCaseStage(ctx, officer, c.id);
   const report = await write('investigationReport', {}, true);
   const evidence = await write('inquiryRecord', {}, true);
+  // A second interview, written up and waiting for the officer's signature (待签名 on the 待办).
+  await write('inquiryRecord', {}, false);
   const decision = await write('penaltyDecision', { partyName: party.name, penaltyTypes: ['fine'], fineAmount: 300_000 }, false);
   // REV-1, REV-3: a fine of this size is a major decision; sent to review, waiting for a reviewer.
   await submitReview(ctx, officer, c.id, {

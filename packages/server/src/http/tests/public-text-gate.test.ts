@@ -3,6 +3,7 @@
  * re-evaluated at approval from the case's current facts; masks on persons
  * who are not the party. Through the API and the portal routes.
  */
+import { walkedCase } from '../../testing/walked-case.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { getDocumentKind, sampleFields } from '@sanxiang/core';
@@ -33,14 +34,15 @@ const api = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?:
 const portal = (url: string) => server.app.inject({ method: 'GET', url });
 
 async function issue(facts = '经查，当事人于2026年2月超标排放废气。') {
-  const created = await api('POST', '/cases', 'ty_officer1', { actionType: 'penalty', source: 'complaint', title: '公示关口测试', handlerIds: [ids.ty_officer1, ids.ty_officer2] });
-  expect(created.statusCode, created.body).toBe(201);
-  const caseId = created.json().case.id as string;
-  const inquiry = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', {
-    kind: 'inquiryRecord',
-    fields: sampleFields(getDocumentKind('inquiryRecord')!, { intervieweeName: WITNESS, intervieweeRole: 'witness', intervieweeIdNumber: WITNESS_ID }),
+  // Issue 11: the case is walked lawfully to the step before the decision; the witness is known through the inquiry record.
+  const { caseId } = await walkedCase(server.ctx, {
+    org: 'ty',
+    before: '2026-03-02',
+    daysAgo: 45,
+    to: 'decision',
+    until: 'penalty.decision.penaltyDecision',
+    inquiry: { intervieweeName: WITNESS, intervieweeRole: 'witness', intervieweeIdNumber: WITNESS_ID },
   });
-  expect(inquiry.statusCode, inquiry.body).toBe(201);
   const doc = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: sampleFields(getDocumentKind('penaltyDecision')!, { partyName: '太原市晋阳化工有限公司', facts, issueDate: '2026-03-02' }) });
   expect(doc.statusCode, doc.body).toBe(201);
   const documentId = doc.json().document.documentId as string;
