@@ -47,10 +47,11 @@ beforeAll(async () => {
   const [o2] = await ctx.db.select().from(users).where(eq(users.username, 'ty_officer2'));
   const c = await createCase(ctx, officer, { actionType: 'penalty', source: 'complaint', title: '完整性测试案', handlerIds: [officer.userId, o2!.id] });
   caseId = c.id;
-  for (const kind of ['sourceRecord', 'penaltyDecision'] as const) {
+  // Two records of 启动 (issue 11: documents are bound to stages).
+  for (const kind of ['sourceRecord', 'filingApproval'] as const) {
     const spec = getDocumentKind(kind)!;
     const d = await createDocument(ctx, officer, caseId, { kind, fields: sampleFields(spec) });
-    const done = await finalizeDocument(ctx, kind === 'penaltyDecision' ? head : officer, caseId, d.documentId, { status: spec.finalStatus });
+    const done = await finalizeDocument(ctx, spec.finalStatus === 'issued' ? head : officer, caseId, d.documentId, { status: spec.finalStatus });
     versionIds.push(done.history[0]!.id);
   }
   await createCheckpoint(ctx);

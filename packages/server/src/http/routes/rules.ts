@@ -78,7 +78,7 @@ export default async function ruleRoutes(app: FastifyInstance) {
 
   r.get(
     '/calendar/years/:year',
-    { schema: { tags: ['rules'], params: z.object({ year: z.coerce.number().int().min(1990).max(2200) }), response: { 200: z.object({ year: YearDetail }) } } },
+    { schema: { tags: ['rules'], params: z.object({ year: z.coerce.number().int() }), response: { 200: z.object({ year: YearDetail }) } } },
     async (req) => ({ year: await getCalendarYear(req.ctx, req.params.year) }),
   );
 
