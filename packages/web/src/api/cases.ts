@@ -35,6 +35,9 @@ export interface CaseDeadline {
   status: CaseDeadlineStatus | 'unknown';
   stages?: CaseStage[];
   warnings?: string[];
+  /** NAT-21: the due date counts days of a year without the State Council's notice (暂定). */
+  provisional?: boolean;
+  provisionalReason?: string | null;
 }
 
 export interface RequirementRow {

@@ -43,3 +43,15 @@ describe('REC-19: deadline badges', () => {
     expect(await screen.findByText('作出处罚决定：2026-06-01 届满')).toBeTruthy();
   });
 });
+
+describe('NAT-21: a provisional deadline shows 暂定 and why', () => {
+  it('NAT-21 · 全国年节及纪念日放假办法: the badge says 暂定; the tip gives the reason', () => {
+    const d = deadline('onTime', { due: '2027-03-08', provisional: true, provisionalReason: '2027年的国务院办公厅节假日安排通知尚未录入' });
+    render(<DeadlineBadge deadline={d} showDue />);
+    expect(screen.getByTestId('deadline-badge').textContent).toBe('期限内 · 2027-03-08 · 暂定');
+    expect(deadlineTip(d)).toContain('暂定：2027年的国务院办公厅节假日安排通知尚未录入');
+    cleanup();
+    render(<DeadlineBadge deadline={deadline('onTime')} />);
+    expect(screen.getByTestId('deadline-badge').textContent).toBe('期限内');
+  });
+});

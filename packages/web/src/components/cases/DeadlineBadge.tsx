@@ -5,7 +5,9 @@ import { DEADLINE_STATUS } from '../../lib/cases.js';
 
 export function deadlineTip(d: CaseDeadline): string {
   const due = d.due ? `${d.due} 届满` : '届满日无法计算';
-  return `${d.label}：${due}${d.dueWithMaxExtension && d.dueWithMaxExtension !== d.due ? `（经批准延长最迟 ${d.dueWithMaxExtension}）` : ''}`;
+  const ext = d.dueWithMaxExtension && d.dueWithMaxExtension !== d.due ? `（经批准延长最迟 ${d.dueWithMaxExtension}）` : '';
+  // NAT-21: say why the date is provisional.
+  return `${d.label}：${due}${ext}${d.provisional && d.provisionalReason ? `。暂定：${d.provisionalReason}` : ''}`;
 }
 
 export function DeadlineBadge({ deadline, showDue = false }: { deadline: CaseDeadline; showDue?: boolean }) {
@@ -15,6 +17,7 @@ export function DeadlineBadge({ deadline, showDue = false }: { deadline: CaseDea
       <Tag color={s.color} data-status={deadline.status} data-testid="deadline-badge">
         {s.label}
         {showDue && deadline.due ? ` · ${deadline.due}` : ''}
+        {deadline.provisional ? ' · 暂定' : ''}
       </Tag>
     </Tooltip>
   );
