@@ -184,6 +184,17 @@ async function cmdDeadline(args: string[]): Promise<number> {
   return 0;
 }
 
+/** The user a CLI command acts as (`--as USERNAME`), loaded like a signed-in actor. */
+async function cliActor(ctx: Awaited<ReturnType<typeof openContext>>, username: string) {
+  const { users } = await import('./db/schema.js');
+  const { eq } = await import('drizzle-orm');
+  const { loadActor } = await import('./usecases/auth.js');
+  const [u] = await ctx.db.select().from(users).where(eq(users.username, username));
+  const actor = u ? await loadActor(ctx, u.id, 'cli') : null;
+  if (!actor) throw new AppError('not_found');
+  return actor;
+}
+
 /** `sanxiang calendar list | import FILE --as USER` (NAT-2, NAT-21). */
 async function cmdCalendar(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
@@ -208,12 +219,7 @@ async function cmdCalendar(args: string[]): Promise<number> {
     const year = parseNoticeText(fs.readFileSync(file, 'utf8'));
     const ctx = await openContext(loadConfig());
     try {
-      const { users } = await import('./db/schema.js');
-      const { eq } = await import('drizzle-orm');
-      const { loadActor } = await import('./usecases/auth.js');
-      const [u] = await ctx.db.select().from(users).where(eq(users.username, values.as));
-      const actor = u ? await loadActor(ctx, u.id, 'cli') : null;
-      if (!actor) throw new AppError('not_found');
+      const actor = await cliActor(ctx, values.as);
       const saved = await addCalendarYear(ctx, actor, year);
       out(`已录入 ${saved.year} 年节假日安排：放假 ${saved.holidays.length} 天，调休上班 ${saved.workdays.length} 天（${saved.source}）。`);
       out(`重算未结期限：${saved.deadlinesChanged} 项到期日改变，已记入各案件的时间线。`);
@@ -256,12 +262,7 @@ async function cmdExport(args: string[]): Promise<number> {
   }
   const ctx = await openContext(loadConfig());
   try {
-    const { users } = await import('./db/schema.js');
-    const { eq } = await import('drizzle-orm');
-    const { loadActor } = await import('./usecases/auth.js');
-    const [u] = await ctx.db.select().from(users).where(eq(users.username, values.as));
-    const actor = u ? await loadActor(ctx, u.id, 'cli') : null;
-    if (!actor) throw new AppError('not_found');
+    const actor = await cliActor(ctx, values.as);
     const { zip, manifest } = await exportCaseBundle(ctx, actor, values.case, { includeMedia: values.media === 'files' });
     fs.writeFileSync(values.out, zip);
     out(`已导出 ${manifest.case.caseNumber}：文书 ${manifest.records.length} 份，音像 ${manifest.media.length} 个，日志条目 ${manifest.entries.length} 条 → ${values.out}`);
