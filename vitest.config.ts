@@ -30,6 +30,7 @@ export default defineConfig({
           name: 'web',
           include: ['packages/web/src/**/*.test.tsx', 'packages/web/src/**/*.test.ts'],
           environment: 'happy-dom',
+          setupFiles: ['packages/web/src/test/setup.ts'],
           // Pages are lazy chunks (issue 15): the first render of a page also transforms its module.
           testTimeout: 60_000,
         },
