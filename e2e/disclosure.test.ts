@@ -57,6 +57,7 @@ async function issueDecision(): Promise<string> {
     org: 'ty',
     partyId,
     daysAgo: 45,
+    title: `${PARTY}超标排放废气案`,
     to: 'decision',
     until: 'penalty.decision.penaltyDecision',
     inquiry: { intervieweeName: WITNESS, intervieweeRole: 'witness', intervieweeIdNumber: SAMPLE_ID_NUMBER },
@@ -72,13 +73,16 @@ async function issueDecision(): Promise<string> {
 }
 
 describe('ex-post disclosure in the browser', () => {
-  // Skipped after merging issues 11 and 13 in one session: the walked case's publication draft is not yet reached by this browser script. The same path is covered on the server (http/tests/publications.test.ts, public-text-gate.test.ts).
-  it.skip('PUB-1 · PUB-4 · PUB-11: the clerk prepares, the approver publishes, the public finds it; the witness is nowhere public', async () => {
+  it('PUB-1 · PUB-4 · PUB-11: the clerk prepares, the approver publishes, the public finds it; the witness is nowhere public', async () => {
     const id = await issueDecision();
 
     // The clerk: the queue, the draft, the witness masked in the side-by-side view.
     const clerk = await signIn('ty_clerk', '/disclosure/publications');
-    await clerk.getByRole('link', { name: /龙飞冶炼|并环罚/ }).first().click();
+    const [draft] = await server.ctx.db.select().from(publications).where(eq(publications.id, id));
+    const row = clerk.locator('.ant-table-row', { hasText: draft!.decisionNumber! });
+    await row.waitFor();
+    await clerk.screenshot({ path: path.join(process.env.SANXIANG_SCREENSHOTS ?? '/tmp', 'disclosure-queue.png'), fullPage: true });
+    await row.getByRole('link', { name: /龙飞冶炼/ }).click();
     await expect.poll(() => new URL(clerk.url()).pathname).toBe(`/console/disclosure/publications/${id}`);
     await clerk.getByText('不能公示的原因').or(clerk.getByRole('button', { name: '提交审核' })).first().waitFor();
     const body = await clerk.locator('body').innerText();

@@ -1,20 +1,21 @@
 /**
  * Browser test of the legal review (REV-1, REV-3, REV-6): a unit submits a
  * major case, a reviewer asks for a supplement (the clock stops), then
- * approves; the decision can be issued only after that. The case and its
- * records are prepared through the API (the case pages have their own test).
+ * approves; the decision can be issued only after that, and after the head's
+ * approval that follows the review. The case is walked lawfully through the
+ * API first (the case pages have their own test).
  * The console must be built first (`npm run build -w @sanxiang/web`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { launchChromium, signInAt } from './browser.js';
 import { type Browser, type Page } from 'playwright-core';
 import { getDocumentKind, sampleFields } from '@sanxiang/core';
 import { loginCookie, startTestServer, type TestServer } from '../packages/server/src/testing/harness.js';
 import { WEB_DIST } from '../packages/server/src/http/app.js';
-import { cases, users } from '../packages/server/src/db/schema.js';
+import { walkedCase } from '../packages/server/src/testing/walked-case.js';
+import { chinaDate } from '../packages/server/src/lib/time.js';
 
 const SHOTS = process.env.SANXIANG_SCREENSHOTS ?? '/tmp';
 
@@ -36,37 +37,35 @@ afterAll(async () => {
   await server?.close();
 });
 
-const api = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: unknown) =>
+const api = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, who: string, payload?: unknown) =>
   server.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: cookies[who]! }, ...(payload !== undefined ? { payload: payload as object } : {}) });
 
 const signIn = (username: string, to: string): Promise<Page> => signInAt(browser, server.url, username, to);
 
-/** A penalty case against an organisation, investigated, with a draft decision fining 250000 yuan. */
+/**
+ * A penalty case against an organisation, walked lawfully (issue 11) to the step before its
+ * decision — investigated, 告知 served, the party's time passed, unit review and approval
+ * recorded — with a draft decision fining 250000 yuan: a major decision (REV-1).
+ */
 async function prepareCase() {
-  const ids: Record<string, string> = {};
-  for (const u of await server.ctx.db.select().from(users)) ids[u.username] = u.id;
-  const certs = Object.fromEntries((await server.ctx.database.query<{ username: string; number: string }>('SELECT u.username, c.number FROM officer_certificates c JOIN users u ON u.id = c.user_id')).map((r) => [r.username, r.number]));
   const party = await api('POST', '/parties', 'ty_officer1', { kind: 'organisation', name: '某化工有限公司', creditCode: '91350100M000100Y43', legalRepresentative: { name: '钱七' }, address: '太原市某工业园' });
-  const created = await api('POST', '/cases', 'ty_officer1', { actionType: 'penalty', source: 'complaint', title: '某化工有限公司超标排放案', partyId: party.json().party.id, handlerIds: [ids.ty_officer1, ids.ty_officer2] });
-  const caseId = created.json().case.id as string;
-  await server.ctx.db.update(cases).set({ state: 'investigation' }).where(eq(cases.id, caseId));
-  const officers = { officers: ['太原市局执法一', '太原市局执法二'], officerNames: ['太原市局执法一', '太原市局执法二'], certificateNumbers: [certs.ty_officer1, certs.ty_officer2] };
-  const doc = async (kind: string, extra: Record<string, unknown>, sign: boolean) => {
-    const res = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind, fields: { ...sampleFields(getDocumentKind(kind)!, officers), ...extra } });
-    expect(res.statusCode, res.body).toBe(201);
-    const id = res.json().document.documentId as string;
-    if (sign) expect((await api('POST', `/cases/${caseId}/documents/${id}/finalize`, 'ty_officer1', { status: 'signed' })).statusCode).toBe(200);
-    return id;
-  };
-  await doc('investigationReport', {}, true);
-  await doc('inquiryRecord', {}, true);
-  const decisionId = await doc('penaltyDecision', { partyName: '某化工有限公司', penaltyTypes: ['fine'], fineAmount: 250_000 }, false);
-  return { caseId, decisionId };
+  expect(party.statusCode, party.body).toBe(201);
+  const { caseId } = await walkedCase(server.ctx, {
+    org: 'ty',
+    partyId: party.json().party.id as string,
+    title: '某化工有限公司超标排放案',
+    fineAmount: 250_000,
+    daysAgo: 45,
+    to: 'decision',
+    until: 'penalty.decision.penaltyDecision',
+  });
+  const res = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: sampleFields(getDocumentKind('penaltyDecision')!, { partyName: '某化工有限公司', penaltyTypes: ['fine'], fineAmount: 250_000, penaltyContent: '罚款贰拾伍万元', issueDate: chinaDate(server.ctx.clock.now()) }) });
+  expect(res.statusCode, res.body).toBe(201);
+  return { caseId, decisionId: res.json().document.documentId as string };
 }
 
 describe('legal review', () => {
-  // Skipped after merging issue 11 in one session: the browser script prepares its case by setting the stage directly, which the new procedure gates refuse. Covered on the server (http/tests/review.test.ts, procedure.test.ts).
-  it.skip('REV-3 · REV-6 · REV-1: submit, supplement stops the clock, approve; then only the procedure steps stand before the decision', async () => {
+  it('REV-3 · REV-6 · REV-1: submit, supplement stops the clock, approve; then the decision can be issued', async () => {
     const { caseId, decisionId } = await prepareCase();
     const issue = () => api('POST', `/cases/${caseId}/documents/${decisionId}/finalize`, 'ty_head', { status: 'issued' });
 
@@ -84,7 +83,7 @@ describe('legal review', () => {
     const reviewer = await signIn('ty_reviewer', '/review/queue');
     // Reviewers start on their own rounds; this one is not assigned yet: show all.
     await reviewer.getByRole('switch', { name: '只看分配给我的' }).click();
-    await reviewer.getByRole('link', { name: /并环罚案/ }).first().click();
+    await reviewer.locator('.ant-table-row', { hasText: '某化工有限公司超标排放案' }).getByRole('link').first().click();
     await expect.poll(() => new URL(reviewer.url()).pathname).toBe(`/console/review/cases/${caseId}`);
     await reviewer.getByRole('button', { name: /^分\s*配$/ }).click();
     await expect.poll(() => reviewer.getByTestId('review-status').innerText()).toBe('第1轮 · 审核中');
@@ -102,11 +101,19 @@ describe('legal review', () => {
     expect(await reviewer.getByText(/下载法制审核意见书/).count()).toBe(1);
     await reviewer.screenshot({ path: path.join(SHOTS, 'sanxiang-review-approved.png'), fullPage: true });
 
-    // The review no longer blocks; the procedure gate (issue 11) still does: the case is at 调查取证
-    // and the 告知 is not served, so the server names those steps — and no longer the legal review.
+    // The review passed, but the head's approval on file predates it: the server names that step
+    // (GS-R 第八条: 法制审核 comes before the head's decision), not the legal review.
+    const early = await issue();
+    expect(early.statusCode, early.body).toBe(409);
+    expect(early.json().error.code).toBe('document.prerequisites_missing');
+    expect(early.json().error.message).toContain('负责人审批决定');
+    expect(early.json().error.message).not.toContain('法制审核未');
+
+    // The head approves after the review; now the decision can be issued.
+    const today = chinaDate(server.ctx.clock.now());
+    const approval = await api('PATCH', `/cases/${caseId}`, 'ty_head', { decisionRecords: { approval: { approver: '太原市局局长', at: today, opinion: '同意法制审核意见，作出处罚决定。', approved: true } } });
+    expect(approval.statusCode, approval.body).toBe(200);
     const issued = await issue();
-    expect(issued.statusCode, issued.body).toBe(409);
-    expect(['document.stage_refused', 'document.prerequisites_missing']).toContain(issued.json().error.code);
-    expect(issued.json().error.message).not.toContain('法制审核');
+    expect(issued.statusCode, issued.body).toBe(200);
   });
 });

@@ -28,6 +28,8 @@ export interface WalkedCaseOptions {
   partyId?: string;
   /** An inquiry record made during the investigation (values beyond the samples), e.g. a witness. */
   inquiry?: Record<string, unknown>;
+  /** The case's name (default 程序测试案N). */
+  title?: string;
   /** Filed this many days before `before` instead of before now, and walked no later than `before` (a China date). */
   before?: string;
 }
@@ -46,7 +48,7 @@ export async function walkedCase(ctx: AppContext, o: WalkedCaseOptions = {}) {
     ? ((await findParty(ctx.db, o.partyId)) as Awaited<ReturnType<typeof createParty>>)
     : await createParty(walk.ctx, officer, { kind: 'organisation', name: `程序测试有限公司${serial}`, creditCode: demoCreditCode(`91140100MA0P${String(10000 + serial)}`), legalRepresentative: { name: '周正' }, address: '测试路 1 号' });
   const actionType = o.actionType ?? 'penalty';
-  const c = await createCase(walk.ctx, officer, { actionType, source: actionType === 'inspection' ? 'randomInspection' : 'complaint', title: `程序测试案${serial}`, partyId: party.id, handlerIds: [officer.userId, officer2.userId] });
+  const c = await createCase(walk.ctx, officer, { actionType, source: actionType === 'inspection' ? 'randomInspection' : 'complaint', title: o.title ?? `程序测试案${serial}`, partyId: party.id, handlerIds: [officer.userId, officer2.userId] });
   walk.caseId = c.id;
   const legalBasis = o.legalBasis ?? '《中华人民共和国大气污染防治法》第一百零八条第（一）项';
   walk.common = { partyName: party.name, partyAddress: party.address, partyCreditCode: party.creditCode ?? undefined, legalRepresentative: '周正', agencyName: officer.agencyName, legalBasis };
