@@ -110,6 +110,17 @@ describe('NAT-2 · NAT-21: entering and correcting a notice recomputes open dead
     expect(listed.find((x: { oldDue: string }) => x.oldDue === due)).toMatchObject({ newDue: d.due, calendarYear: 2027 });
     // Sideways: another city's staff see none of it.
     expect((await inject('GET', `/deadline-changes?caseId=${caseId}`, 'lz_head')).json().items).toEqual([]);
+    // The change reaches the handlers' 待办 (unread in the bell until seen), and nobody else's.
+    const handlers = await server.ctx.database.query<{ username: string }>('SELECT u.username FROM case_handlers h JOIN users u ON u.id = h.user_id WHERE h.case_id = $1', [caseId]);
+    expect(handlers.length).toBeGreaterThan(0);
+    const todo = (await inject('GET', '/todo', handlers[0]!.username)).json();
+    const item = todo.items.find((x: { kind: string; link: string; due: string }) => x.kind === 'deadlineChanged' && x.link === `/cases/${caseId}` && x.due === d.due);
+    expect(item, JSON.stringify(todo.items.map((x: { kind: string; title: string }) => [x.kind, x.title]))).toBeDefined();
+    expect(item).toMatchObject({ kindLabel: '期限已重算', unread: true });
+    expect(item.title).toContain(`由 ${due} 改为 ${d.due}`);
+    expect(item.reference).toContain('录入2027年节假日安排');
+    const stranger = (await inject('GET', '/todo', 'lz_officer1')).json();
+    expect(stranger.items.filter((x: { kind: string }) => x.kind === 'deadlineChanged')).toEqual([]);
     target = { caseId, key, due: d.due };
   });
 

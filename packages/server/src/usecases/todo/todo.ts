@@ -5,7 +5,7 @@
  * shows what the person could not open, and each item links to the page
  * where the work is done.
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import {
   AppError,
   allows,
@@ -20,7 +20,7 @@ import {
   type WorkCalendar,
 } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../../context.js';
-import { calendarYears, caseHandlers, cases, mediaUploads } from '../../db/schema.js';
+import { calendarYears, caseHandlers, cases, deadlineChanges, mediaUploads } from '../../db/schema.js';
 import { chinaDate } from '../../lib/time.js';
 import { listAccessRequests } from '../access.js';
 import { relationTo, scopeWhere } from '../authorize.js';
@@ -46,6 +46,7 @@ export const TODO_KINDS = {
   accessDecide: '调阅待审批',
   disposalDecide: '销毁待审批',
   holidayNotice: '节假日安排待录入',
+  deadlineChanged: '期限已重算',
 } as const;
 export type TodoKind = keyof typeof TODO_KINDS;
 
@@ -216,11 +217,45 @@ async function holidayItems(ctx: AppContext, actor: ActorContext, today: string)
   ];
 }
 
+/** How long a recomputed deadline stays in 待办 as news (the bell marks it unread until seen). */
+export const DEADLINE_CHANGE_NOTICE_DAYS = 14;
+
+/**
+ * NAT-21 (issue 10, item 4): open deadlines recomputed when a year's holiday notice was entered or
+ * corrected reach the people who keep them — the case's handlers for case deadlines, the agency's
+ * disclosure clerks for publication deadlines — for two weeks, each change its own item (old date →
+ * new date, why), so the bell counts it as unread until it is seen.
+ */
+async function deadlineChangeItems(ctx: AppContext, actor: ActorContext): Promise<Draft[]> {
+  const clerk = actor.roles.includes('disclosureClerk');
+  if (!actor.roles.includes('officer') && !clerk) return [];
+  const since = new Date(ctx.clock.now().getTime() - DEADLINE_CHANGE_NOTICE_DAYS * 86_400_000);
+  const mine = sql`EXISTS (SELECT 1 FROM ${caseHandlers} h WHERE h.case_id = ${deadlineChanges.caseId} AND h.user_id = ${actor.userId})`;
+  const who = clerk
+    ? sql`((${deadlineChanges.objectType} = 'case' AND ${mine}) OR (${deadlineChanges.objectType} = 'publication' AND ${deadlineChanges.agencyId} = ${actor.agencyId}))`
+    : sql`(${deadlineChanges.objectType} = 'case' AND ${mine})`;
+  const rows = await ctx.db
+    .select({ d: deadlineChanges, title: cases.title, caseNumber: cases.caseNumber })
+    .from(deadlineChanges)
+    .leftJoin(cases, eq(cases.id, deadlineChanges.caseId))
+    .where(and(scopeWhere(actor, 'case.read', deadlineChanges.agencyPath), gte(deadlineChanges.at, since), who))
+    .orderBy(desc(deadlineChanges.id))
+    .limit(100);
+  return rows.map(({ d, title, caseNumber }) => ({
+    key: `deadline-change:${d.id}`,
+    kind: 'deadlineChanged' as const,
+    title: `${title ?? '案件'}：${d.label}由 ${d.oldDue ?? '—'} 改为 ${d.newDue ?? '—'}`,
+    reference: `${d.caseNumber ?? caseNumber ?? ''}${d.caseNumber ?? caseNumber ? ' · ' : ''}${d.reason}`,
+    due: d.newDue,
+    link: d.objectType === 'publication' ? `/disclosure/publications/${d.objectId}` : `/cases/${d.caseId}`,
+  }));
+}
+
 /** Everything waiting for the actor, most urgent (earliest due) first. */
 export async function listTodo(ctx: AppContext, actor: ActorContext): Promise<{ today: string; items: TodoItem[] }> {
   const today = chinaDate(ctx.clock.now());
   const calendar = await loadCalendar(ctx.db);
-  const parts = await Promise.all([caseItems(ctx, actor, today), uploadItems(ctx, actor), reviewItems(ctx, actor), publicationItems(ctx, actor), headItems(ctx, actor), holidayItems(ctx, actor, today)]);
+  const parts = await Promise.all([caseItems(ctx, actor, today), uploadItems(ctx, actor), reviewItems(ctx, actor), publicationItems(ctx, actor), headItems(ctx, actor), holidayItems(ctx, actor, today), deadlineChangeItems(ctx, actor)]);
   const seen = new Set<string>();
   const items = parts.flat().filter((d) => (seen.has(d.key) ? false : (seen.add(d.key), true)));
   return { today, items: sortTodo(items.map((d) => finish(d, today, calendar))) };
