@@ -129,6 +129,7 @@ function presentCorrection(c: typeof calendarCorrections.$inferSelect) {
     status: c.status,
     holidays: c.holidays.length,
     workdays: c.workdays.length,
+    requestedBy: c.requestedBy,
     requestedByName: c.requestedByName,
     requestedAt: c.requestedAt.toISOString(),
     decidedByName: c.decidedByName,

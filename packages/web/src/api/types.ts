@@ -132,6 +132,27 @@ export interface CalendarYearDetail {
   addedAt: string | null;
   holidays: CalendarDay[];
   workdays: CalendarDay[];
+  /** NAT-2: corrections of a confirmed year, oldest first (each a new version once approved by a second administrator). */
+  corrections?: CalendarCorrection[];
+  /** After entering or correcting: open deadlines whose due date changed. */
+  deadlinesChanged?: number;
+}
+
+export interface CalendarCorrection {
+  id: string;
+  year: number;
+  fromVersion: number;
+  source: string;
+  reason: string;
+  status: 'pending' | 'approved' | 'refused';
+  holidays: number;
+  workdays: number;
+  requestedBy: string;
+  requestedByName: string;
+  requestedAt: string;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
 }
 
 /** GET /profiles */

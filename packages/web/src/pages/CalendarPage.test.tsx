@@ -102,4 +102,56 @@ describe('CalendarPage', () => {
     const year = within(dialog).getByLabelText('年度');
     await waitFor(() => expect(explain(year)).toBe('2027 年的日历已存在。'));
   });
+
+  it('NAT-2: an administrator proposes a correction of a saved year from its current days, with a reason', async () => {
+    const f = setup(me({ id: 'u-sys' }));
+    renderConsole('/rules/calendar?year=2026');
+    fireEvent.click(await screen.findByRole('button', { name: /申请更正/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('更正 2026 年节假日安排')).toBeTruthy();
+    // The year is fixed; the form starts from the saved days.
+    expect((within(dialog).getByLabelText('年度') as HTMLInputElement).disabled).toBe(true);
+    expect(within(dialog).getAllByLabelText('放假日日期')).toHaveLength(4);
+    // Without a reason nothing is sent.
+    fireEvent.click(within(dialog).getByRole('button', { name: /提交更正/ }));
+    await waitFor(() => expect(explain(within(dialog).getByLabelText('更正理由'))).toBe('请说明更正理由，如国务院办公厅补充通知的标题和文号'));
+    expect(f.calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    const corrected = { ...YEAR_2026, corrections: [{ id: 'c1', year: 2026, fromVersion: 1, source: YEAR_2026.source, reason: '补充通知延长国庆假期', status: 'pending', holidays: 4, workdays: YEAR_2026.workdays.length, requestedBy: 'u-sys', requestedByName: '太原市局系统管理员', requestedAt: '2026-12-07T02:00:00.000Z', decidedByName: null, decidedAt: null, decisionNote: null }] };
+    f.on('POST /api/v1/calendar/years/2026/corrections', { status: 201, body: { year: corrected } });
+    fireEvent.change(within(dialog).getByLabelText('更正理由'), { target: { value: '补充通知延长国庆假期' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /提交更正/ }));
+    await waitFor(() => expect(f.calls.filter((c) => c.method === 'POST')).toHaveLength(1));
+    const sent = f.calls.find((c) => c.method === 'POST')!;
+    expect(sent.path).toBe('/api/v1/calendar/years/2026/corrections');
+    expect(sent.body).toMatchObject({ reason: '补充通知延长国庆假期', source: YEAR_2026.source, holidays: YEAR_2026.holidays });
+    // The pending correction is listed; its author cannot approve it, and no second correction can start.
+    const list = await screen.findByTestId('calendar-corrections');
+    expect(within(list).getByText('待审批')).toBeTruthy();
+    expect(within(list).getByText('由本人提出，须另一名系统管理员审批')).toBeTruthy();
+    expect(within(list).queryByRole('button', { name: /批\s*准/ })).toBeNull();
+    expect((screen.getByRole('button', { name: /申请更正/ }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it('NAT-2: a second administrator approves a pending correction; the new version is shown', async () => {
+    const pending = { id: 'c1', year: 2026, fromVersion: 1, source: YEAR_2026.source, reason: '补充通知延长国庆假期', status: 'pending' as const, holidays: 5, workdays: YEAR_2026.workdays.length, requestedBy: 'u-other', requestedByName: '省厅系统管理员', requestedAt: '2026-12-07T02:00:00.000Z', decidedByName: null, decidedAt: null, decisionNote: null };
+    const f = setup(me({ id: 'u-sys' }));
+    f.on('GET /api/v1/calendar/years/2026', { body: { year: { ...YEAR_2026, corrections: [pending] } } });
+    f.on('POST /api/v1/calendar/corrections/c1/decision', { body: { year: { ...YEAR_2026, version: 2, deadlinesChanged: 3, corrections: [{ ...pending, status: 'approved', decidedByName: '太原市局系统管理员', decidedAt: '2026-12-07T03:00:00.000Z' }] } } });
+    renderConsole('/rules/calendar?year=2026');
+    const list = await screen.findByTestId('calendar-corrections');
+    fireEvent.click(within(list).getByRole('button', { name: /批\s*准/ }));
+    const pop = await waitFor(() => {
+      const el = document.querySelector('.ant-popconfirm');
+      if (!el) throw new Error('no popconfirm yet');
+      return el as HTMLElement;
+    });
+    expect(pop.textContent).toContain('未结期限随即重算');
+    fireEvent.click(within(pop).getByRole('button', { name: /批\s*准/ }));
+    await waitFor(() => expect(f.calls.find((c) => c.method === 'POST')?.body).toEqual({ approve: true }));
+    expect(await screen.findByText(/3 个未结期限已重算/)).toBeTruthy();
+    await waitFor(() => expect(within(screen.getByTestId('calendar-corrections')).getByText('已批准')).toBeTruthy());
+    expect(screen.getByText('第 2 版')).toBeTruthy();
+  });
 });
+

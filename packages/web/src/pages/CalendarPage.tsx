@@ -2,15 +2,17 @@
  * 节假日日历 (NAT-2): the years of the State Council's holiday notices the
  * working-day deadlines are counted on, each with its source; one year as a
  * month grid or as lists of days off and 调休 working days. A system
- * administrator enters a new year from its notice.
+ * administrator enters a new year from its notice, and asks for a correction
+ * of a saved year (NAT-2: a new version, approved by a second administrator;
+ * open deadlines are recomputed on approval).
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Row, Segmented, Space, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Segmented, Space, Spin, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { DeleteOutlined, EditOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorMessage, isApiError } from '../api/client.js';
-import type { CalendarYearDetail, CalendarYearSummary } from '../api/types.js';
+import type { CalendarCorrection, CalendarYearDetail, CalendarYearSummary } from '../api/types.js';
 import { useMe } from '../auth/session.js';
 import type { CalendarDay } from '../domain.js';
 import { datesBetween, holidaySpans, isWeekendDate, monthWeeks, weekdayLabel } from '../lib/calendar.js';
@@ -125,7 +127,7 @@ export function CalendarPage() {
           onRow={(r) => ({ onClick: () => select(r.year), style: { cursor: 'pointer' } })}
         />
       </Card>
-      {selected !== null ? <CalendarYearView key={selected} year={selected} /> : null}
+      {selected !== null ? <CalendarYearView key={selected} year={selected} onChanged={load} /> : null}
       {adding ? (
         <CalendarYearFormModal
           existingYears={(years ?? []).filter((y) => y.status !== 'provisional').map((y) => y.year)}
@@ -142,35 +144,65 @@ export function CalendarPage() {
   );
 }
 
-/** One year: its source, and its days as a month grid or as lists. */
-function CalendarYearView({ year }: { year: number }) {
+/** One year: its source, and its days as a month grid or as lists; corrections of a saved year. */
+function CalendarYearView({ year, onChanged }: { year: number; onChanged: () => void | Promise<void> }) {
+  const { me } = useMe();
+  const admin = me.roles.includes('sysAdmin');
+  const { message } = App.useApp();
   const [detail, setDetail] = useState<CalendarYearDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<'grid' | 'list'>('grid');
+  const [correcting, setCorrecting] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const { year: y } = await api.get<{ year: CalendarYearDetail }>(`/calendar/years/${year}`);
+      setDetail(y);
+      setError(null);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }, [year]);
 
   useEffect(() => {
-    let live = true;
-    api
-      .get<{ year: CalendarYearDetail }>(`/calendar/years/${year}`)
-      .then(({ year: y }) => live && setDetail(y))
-      .catch((e: unknown) => live && setError(errorMessage(e)));
-    return () => {
-      live = false;
-    };
-  }, [year]);
+    void load();
+  }, [load]);
+
+  const corrections = detail?.corrections ?? [];
+  const pending = corrections.find((c) => c.status === 'pending') ?? null;
+
+  const decide = async (c: CalendarCorrection, approve: boolean) => {
+    try {
+      const { year: y } = await api.post<{ year: CalendarYearDetail }>(`/calendar/corrections/${c.id}/decision`, { approve });
+      setDetail(y);
+      message.success(approve ? `已批准更正，${y.year} 年日历为第 ${y.version} 版${y.deadlinesChanged ? `；${y.deadlinesChanged} 个未结期限已重算` : ''}` : '已退回更正申请');
+      await onChanged();
+    } catch (e) {
+      message.error(errorMessage(e));
+    }
+  };
 
   return (
     <Card
       title={`${year} 年节假日安排`}
       extra={
-        <Segmented<'grid' | 'list'>
-          value={view}
-          onChange={setView}
-          options={[
-            { value: 'grid', label: '月历' },
-            { value: 'list', label: '列表' },
-          ]}
-        />
+        <Space>
+          {admin && detail?.status === 'confirmed' ? (
+            <Tooltip title={pending ? '已有一项更正待审批' : '国务院办公厅发布补充通知等情形：更正须说明理由，并由另一名系统管理员审批'}>
+              <Button icon={<EditOutlined />} disabled={!!pending} onClick={() => setCorrecting(true)}>
+                申请更正
+              </Button>
+            </Tooltip>
+          ) : null}
+          <Segmented<'grid' | 'list'>
+            value={view}
+            onChange={setView}
+            options={[
+              { value: 'grid', label: '月历' },
+              { value: 'list', label: '列表' },
+            ]}
+          />
+        </Space>
       }
     >
       {error ? <Alert type="error" showIcon title={error} /> : null}
@@ -180,11 +212,76 @@ function CalendarYearView({ year }: { year: number }) {
           <div data-testid="calendar-source">
             <Typography.Text type="secondary">来源：</Typography.Text>
             {detail.source} <Tag color={CALENDAR_ORIGIN_LABELS[detail.origin].color}>{CALENDAR_ORIGIN_LABELS[detail.origin].label}</Tag>
+            {detail.version > 1 ? <Tag color="blue">第 {detail.version} 版</Tag> : null}
           </div>
+          {corrections.length ? <CorrectionList items={corrections} canDecide={admin} myId={me.id} onDecide={decide} /> : null}
           {view === 'grid' ? <YearGrid detail={detail} /> : <YearLists detail={detail} />}
         </Space>
       ) : null}
+      {correcting && detail ? (
+        <CalendarYearFormModal
+          existingYears={[]}
+          correcting={detail}
+          onClose={() => setCorrecting(false)}
+          onSaved={async (saved) => {
+            setCorrecting(false);
+            setDetail(saved);
+            message.success(`已提出 ${saved.year} 年日历的更正，待另一名系统管理员审批`);
+            await onChanged();
+          }}
+        />
+      ) : null}
     </Card>
+  );
+}
+
+const CORRECTION_STATUS: Record<CalendarCorrection['status'], { label: string; color: string }> = {
+  pending: { label: '待审批', color: 'gold' },
+  approved: { label: '已批准', color: 'green' },
+  refused: { label: '已退回', color: 'default' },
+};
+
+/** NAT-2: the year's corrections — who asked, why, and who decided; a second administrator approves. */
+function CorrectionList({ items, canDecide, myId, onDecide }: { items: CalendarCorrection[]; canDecide: boolean; myId: string; onDecide: (c: CalendarCorrection, approve: boolean) => Promise<void> }) {
+  const at = (t: string | null) => (t ? dayjs(t).format('YYYY-MM-DD HH:mm') : '');
+  return (
+    <div data-testid="calendar-corrections">
+      <Typography.Title level={5}>更正记录</Typography.Title>
+      <Table<CalendarCorrection>
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={items}
+        columns={[
+          { title: '状态', dataIndex: 'status', width: 90, render: (st: CalendarCorrection['status']) => <Tag color={CORRECTION_STATUS[st].color}>{CORRECTION_STATUS[st].label}</Tag> },
+          { title: '更正理由', dataIndex: 'reason' },
+          { title: '更正后来源', dataIndex: 'source', render: (v: string, c) => `${v}（放假 ${c.holidays} 天，调休上班 ${c.workdays} 天）` },
+          { title: '提出', key: 'requested', width: 170, render: (_, c) => `${c.requestedByName} ${at(c.requestedAt)}` },
+          {
+            title: '审批',
+            key: 'decided',
+            width: 200,
+            render: (_, c) => {
+              if (c.status !== 'pending') return `${c.decidedByName ?? ''} ${at(c.decidedAt)}${c.decisionNote ? `（${c.decisionNote}）` : ''}`;
+              if (!canDecide) return '待另一名系统管理员审批';
+              if (c.requestedBy === myId) return <Typography.Text type="secondary">由本人提出，须另一名系统管理员审批</Typography.Text>;
+              return (
+                <Space>
+                  <Popconfirm title="批准后该年度日历改为更正后的版本，依赖该年度的未结期限随即重算。" okText="批准" cancelText="取消" onConfirm={() => onDecide(c, true)}>
+                    <Button size="small" type="primary">
+                      批准
+                    </Button>
+                  </Popconfirm>
+                  <Popconfirm title="退回后日历不变。" okText="退回" cancelText="取消" onConfirm={() => onDecide(c, false)}>
+                    <Button size="small">退回</Button>
+                  </Popconfirm>
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+    </div>
   );
 }
 
@@ -291,6 +388,8 @@ interface DayRow {
 interface YearFormValues {
   year?: number | null;
   source?: string;
+  /** NAT-2: why a saved year is corrected (correcting only). */
+  reason?: string;
   holidays?: DayRow[];
   workdays?: DayRow[];
 }
@@ -316,7 +415,11 @@ function fieldOf(instancePath: unknown): YearField | null {
   return null;
 }
 
-export function CalendarYearFormModal({ existingYears, onClose, onSaved }: { existingYears: readonly number[]; onClose: () => void; onSaved: (y: CalendarYearDetail) => void | Promise<void> }) {
+/**
+ * Enters a new year, or (with `correcting`) proposes a correction of a saved one: the form starts
+ * from the year's current days, the year is fixed, and a reason is required (NAT-2).
+ */
+export function CalendarYearFormModal({ existingYears, correcting, onClose, onSaved }: { existingYears: readonly number[]; correcting?: CalendarYearDetail; onClose: () => void; onSaved: (y: CalendarYearDetail) => void | Promise<void> }) {
   const [form] = Form.useForm<YearFormValues>();
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -368,7 +471,10 @@ export function CalendarYearFormModal({ existingYears, onClose, onSaved }: { exi
     setError(null);
     setSaving(true);
     try {
-      const { year } = await api.post<{ year: CalendarYearDetail }>('/calendar/years', calendarYearBody(v));
+      const body = calendarYearBody(v);
+      const { year } = correcting
+        ? await api.post<{ year: CalendarYearDetail }>(`/calendar/years/${correcting.year}/corrections`, { source: body.source, holidays: body.holidays, workdays: body.workdays, reason: (v.reason ?? '').trim() })
+        : await api.post<{ year: CalendarYearDetail }>('/calendar/years', body);
       await onSaved(year);
     } catch (e) {
       if (isApiError(e) && e.code === 'calendar.year_exists') {
@@ -435,8 +541,8 @@ export function CalendarYearFormModal({ existingYears, onClose, onSaved }: { exi
     <Modal
       open
       width={760}
-      title="录入新年度节假日安排"
-      okText="保存"
+      title={correcting ? `更正 ${correcting.year} 年节假日安排` : '录入新年度节假日安排'}
+      okText={correcting ? '提交更正' : '保存'}
       cancelText="取消"
       confirmLoading={saving}
       onOk={() => void submit()}
@@ -445,10 +551,27 @@ export function CalendarYearFormModal({ existingYears, onClose, onSaved }: { exi
       mask={{ closable: false }}
     >
       <Typography.Paragraph type="secondary">
-        依国务院办公厅关于该年度部分节假日安排的通知逐日录入：放假日列出每一个放假的日期（含周末），调休上班日只列需要上班的周六、周日。保存后不可修改，请仔细核对。
+        {correcting
+          ? '按补充或更正后的通知修改放假日和调休上班日，并说明更正理由。更正提交后须另一名系统管理员审批；批准后成为该年度的新版本，原版本留存，依赖该年度的未结期限随即重算。'
+          : '依国务院办公厅关于该年度部分节假日安排的通知逐日录入：放假日列出每一个放假的日期（含周末），调休上班日只列需要上班的周六、周日。保存后如需修改，须提出更正并经另一名系统管理员审批。'}
       </Typography.Paragraph>
       {error ? <Alert role="alert" type="error" showIcon title={error} style={{ marginBottom: 16 }} /> : null}
-      <Form<YearFormValues> form={form} layout="vertical" initialValues={{ year: nextYear, source: '', holidays: [], workdays: [] }} requiredMark>
+      <Form<YearFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={
+          correcting
+            ? {
+                year: correcting.year,
+                source: correcting.source,
+                reason: '',
+                holidays: correcting.holidays.map((d) => ({ date: dayjs(d.date), name: d.name })),
+                workdays: correcting.workdays.map((d) => ({ date: dayjs(d.date), name: d.name })),
+              }
+            : { year: nextYear, source: '', holidays: [], workdays: [] }
+        }
+        requiredMark
+      >
         <Row gutter={16}>
           <Col span={6}>
             <Form.Item
@@ -465,7 +588,7 @@ export function CalendarYearFormModal({ existingYears, onClose, onSaved }: { exi
                 },
               ]}
             >
-              <InputNumber precision={0} style={{ width: '100%' }} />
+              <InputNumber precision={0} style={{ width: '100%' }} disabled={!!correcting} />
             </Form.Item>
           </Col>
           <Col span={18}>
@@ -483,6 +606,19 @@ export function CalendarYearFormModal({ existingYears, onClose, onSaved }: { exi
             </Form.Item>
           </Col>
         </Row>
+        {correcting ? (
+          <Form.Item
+            label="更正理由"
+            name="reason"
+            rules={[
+              { required: true, whitespace: true, message: '请说明更正理由，如国务院办公厅补充通知的标题和文号' },
+              { min: 2, message: '更正理由至少 2 个字' },
+              { max: 500, message: '更正理由不超过 500 个字' },
+            ]}
+          >
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} placeholder="如：国务院办公厅关于延长2020年春节假期的通知（国办发明电〔2020〕1号）" />
+          </Form.Item>
+        ) : null}
         <Typography.Title level={5}>放假日</Typography.Title>
         <Space wrap style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">按区间快速添加：</Typography.Text>

@@ -36,6 +36,7 @@ export default async function ruleRoutes(app: FastifyInstance) {
     status: z.enum(['pending', 'approved', 'refused']),
     holidays: z.number().int(),
     workdays: z.number().int(),
+    requestedBy: z.string().describe('提出更正的系统管理员（用户 id）：不得由其本人审批'),
     requestedByName: z.string(),
     requestedAt: z.string(),
     decidedByName: z.string().nullable(),
