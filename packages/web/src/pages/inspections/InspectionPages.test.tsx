@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { apiError, mockFetch } from '../../test/fetchMock.js';
 import { renderConsole } from '../../test/render.js';
-import { chooseOption } from '../../test/antd.js';
+import { chooseOption, optionsOf } from '../../test/antd.js';
 import { OFFICERS, TARGETS, clerk, detail, draw, head, inspection, officer, plan, unitHead } from './inspectionFixtures.js';
 
 afterEach(() => {
@@ -232,6 +232,26 @@ describe('NAT-16 · INS-3 · 国办发〔2024〕54号: 检查登记 and the year
     expect(first!.body).toMatchObject({ targetId: 't3', kind: 'complaint', inspectorIds: ['u-o1', 'u-o2'] });
     expect(second!.body).toMatchObject({ targetId: 't3', exception: { reason: 'complaint', note: '群众举报夜间偷排' } });
     await waitFor(() => expect(screen.queryByTestId('cap-refusal')).toBeNull());
+  });
+
+  it('INS-2 · 回避: an officer related to the chosen enterprise cannot be put on its team', { timeout: 30_000 }, async () => {
+    mockFetch({
+      'GET /api/v1/auth/me': { body: { user: officer } },
+      'GET /api/v1/inspections': { body: { cap: 2, items: [] } },
+      'GET /api/v1/inspections/targets': { body: { items: TARGETS } },
+      'GET /api/v1/inspections/inspectors': { body: { officers: OFFICERS } },
+    });
+    renderConsole('/inspections/register');
+    await screen.findByLabelText('检查对象');
+    await chooseOption('检查对象', '太原晋阳焦化有限公司');
+    const team = screen.getByLabelText('执法检查人员（至少 2 人）');
+    fireEvent.mouseDown(team);
+    await waitFor(() => expect(optionsOf(team).length).toBe(3));
+    const byText = (t: string) => optionsOf(team).find((o) => o.textContent?.startsWith(t))!;
+    await waitFor(() => expect(byText('太原市局执法一').textContent).toContain('回避'));
+    expect(byText('太原市局执法一').classList.contains('ant-select-item-option-disabled')).toBe(true);
+    expect(byText('太原市局执法三').classList.contains('ant-select-item-option-disabled')).toBe(true);
+    expect(byText('太原市局执法二').classList.contains('ant-select-item-option-disabled')).toBe(false);
   });
 
   it('NAT-16: the agency head approves an inspection beyond the cap; a registered one shows its inspection code', { timeout: 30_000 }, async () => {

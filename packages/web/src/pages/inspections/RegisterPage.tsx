@@ -125,7 +125,10 @@ function RegisterCard({ targets, officers, counts, cap, onDone }: { targets: Tar
             <Select
               mode="multiple"
               optionFilterProp="label"
-              options={officers.map((o) => ({ value: o.userId, label: o.usable ? o.name : `${o.name}（${o.problem}）`, disabled: !o.usable }))}
+              options={officers.map((o) => {
+                const recused = !!targetId && o.relations.some((r) => r.targetId === targetId);
+                return { value: o.userId, label: !o.usable ? `${o.name}（${o.problem}）` : recused ? `${o.name}（与该企业有利害关系，回避）` : o.name, disabled: !o.usable || recused };
+              })}
             />
           </Form.Item>
         </Space>
