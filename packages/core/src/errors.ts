@@ -143,6 +143,7 @@ export const ERROR_MESSAGES = {
   'inspection.draw_state': '抽取状态不符：{detail}',
   'inspection.import_failed': '导入文件有 {count} 行错误，未导入任何数据，请下载错误报告修改后重新导入。',
   'inspection.not_registered': '检查尚未登记或状态不符：{detail}',
+  'inspection.inspector_recused': '{names} 与检查对象“{target}”有利害关系（已登记回避），不得参加对该企业的检查。',
   // procedure enforced by the server (issue 11)
   'document.stage_refused': '{detail}',
   'document.prerequisites_missing': '作出{kind}前须先完成：{detail}',

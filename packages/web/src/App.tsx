@@ -8,7 +8,7 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { Flex, Spin } from 'antd';
 import { useSession } from './auth/session.js';
 import { ConsoleLayout } from './layout/ConsoleLayout.js';
-import { BUSINESS_NAV, CASES_NAV, DISCLOSURE_NAV, NAV_GROUPS, REVIEW_NAV, canSee, type NavItem } from './layout/navigation.js';
+import { BUSINESS_NAV, CASES_NAV, DISCLOSURE_NAV, INSPECTIONS_NAV, NAV_GROUPS, REVIEW_NAV, canSee, type NavItem } from './layout/navigation.js';
 import { ChangePasswordPage } from './pages/ChangePasswordPage.js';
 import { ForbiddenPage, NotFoundPage, PlaceholderPage } from './pages/ResultPages.js';
 import { HomePage } from './pages/HomePage.js';
@@ -38,6 +38,11 @@ const PublicationPage = lazy(() => import('./pages/disclosure/PublicationPage.js
 const PublicationQueuePage = lazy(() => import('./pages/disclosure/PublicationQueuePage.js').then((m) => ({ default: m.PublicationQueuePage })));
 const PublicRequestsPage = lazy(() => import('./pages/disclosure/PublicRequestsPage.js').then((m) => ({ default: m.PublicRequestsPage })));
 const ExAntePage = lazy(() => import('./pages/exante/ExAntePage.js').then((m) => ({ default: m.ExAntePage })));
+const TargetsPage = lazy(() => import('./pages/inspections/TargetsPage.js').then((m) => ({ default: m.TargetsPage })));
+const InspectorsPage = lazy(() => import('./pages/inspections/InspectorsPage.js').then((m) => ({ default: m.InspectorsPage })));
+const PlansPage = lazy(() => import('./pages/inspections/PlansPage.js').then((m) => ({ default: m.PlansPage })));
+const DrawPage = lazy(() => import('./pages/inspections/DrawPage.js').then((m) => ({ default: m.DrawPage })));
+const RegisterPage = lazy(() => import('./pages/inspections/RegisterPage.js').then((m) => ({ default: m.RegisterPage })));
 
 const PAGES: Record<string, () => ReactNode> = {
   '/admin/agencies': () => <AgenciesPage />,
@@ -57,6 +62,10 @@ const PAGES: Record<string, () => ReactNode> = {
   '/disclosure/publications': () => <PublicationQueuePage />,
   '/disclosure/requests': () => <PublicRequestsPage />,
   '/disclosure/exante': () => <ExAntePage />,
+  '/inspections/plans': () => <PlansPage />,
+  '/inspections/register': () => <RegisterPage />,
+  '/inspections/targets': () => <TargetsPage />,
+  '/inspections/inspectors': () => <InspectorsPage />,
 };
 
 const CASES_ITEM = CASES_NAV.items[0]!;
@@ -148,6 +157,8 @@ export function App() {
         <Route path="/records" element={<Navigate to="/records/access" replace />} />
         <Route path="/disclosure/publications/:id" element={<Guarded item={DISCLOSURE_NAV.items[0]!}><PublicationPage /></Guarded>} />
         <Route path="/disclosure" element={<Navigate to="/disclosure/publications" replace />} />
+        <Route path="/inspections/draws/:id" element={<Guarded item={INSPECTIONS_NAV.items[0]!}><DrawPage /></Guarded>} />
+        <Route path="/inspections" element={<Navigate to="/inspections/plans" replace />} />
         {/* The earlier placeholder's address. */}
         <Route path="/admin/calendar" element={<Navigate to="/rules/calendar" replace />} />
         <Route path="/profile" element={<ProfilePage />} />

@@ -125,6 +125,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'inspection.draw_state': 409,
   'inspection.import_failed': 422,
   'inspection.not_registered': 409,
+  'inspection.inspector_recused': 409,
   'document.stage_refused': 409,
   'document.prerequisites_missing': 409,
   'document.date_invalid': 409,

@@ -78,6 +78,23 @@ export const DISCLOSURE_NAV: NavGroup = {
   ],
 };
 
+/**
+ * 双随机、一公开 and 涉企行政检查 (INS-2, INS-3, NAT-16, NAT-17): the target
+ * directory, the inspector pool, plans with their draws, and inspections
+ * registered before entry — for whoever reads inspections (the policy
+ * table's `inspection.read`); the actions inside follow their own rows.
+ */
+export const INSPECTIONS_NAV: NavGroup = {
+  key: '/inspections',
+  label: '双随机检查',
+  items: [
+    { path: '/inspections/plans', label: '抽查计划', visibleTo: rolesOf('inspection.read') },
+    { path: '/inspections/register', label: '检查登记', visibleTo: rolesOf('inspection.read') },
+    { path: '/inspections/targets', label: '检查对象名录', visibleTo: rolesOf('inspection.read') },
+    { path: '/inspections/inspectors', label: '执法检查人员库', visibleTo: rolesOf('inspection.read') },
+  ],
+};
+
 export const ADMIN_NAV: NavGroup = {
   key: '/admin',
   label: '系统管理',
@@ -105,7 +122,7 @@ export const RULES_NAV: NavGroup = {
 };
 
 /** Menu groups, in menu order (the business groups come before the single business entries). */
-export const BUSINESS_GROUPS: readonly NavGroup[] = [CASES_NAV, RECORDS_NAV, REVIEW_NAV, DISCLOSURE_NAV];
+export const BUSINESS_GROUPS: readonly NavGroup[] = [CASES_NAV, RECORDS_NAV, REVIEW_NAV, DISCLOSURE_NAV, INSPECTIONS_NAV];
 export const NAV_GROUPS: readonly NavGroup[] = [...BUSINESS_GROUPS, RULES_NAV, ADMIN_NAV];
 
 export const PROFILE_NAV: NavItem = { path: '/profile', label: '个人中心', visibleTo: 'everyone' };
@@ -142,6 +159,7 @@ export const SUB_PAGE_TITLES: readonly { pattern: RegExp; title: string }[] = [
   { pattern: /^\/cases\/[^/]+$/, title: '案件详情' },
   { pattern: /^\/review\/cases\/[^/]+$/, title: '法制审核' },
   { pattern: /^\/disclosure\/publications\/[^/]+$/, title: '公示详情' },
+  { pattern: /^\/inspections\/draws\/[^/]+$/, title: '抽取详情' },
 ];
 
 /**

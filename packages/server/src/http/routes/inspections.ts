@@ -12,7 +12,7 @@ import { CAP_EXCEPTION_KEYS, INSPECTION_KINDS, TARGET_CLASSES, type CapException
 import { requireActor } from '../app.js';
 import { createTarget, importTargets, listTargets, targetTemplate, updateTarget } from '../../usecases/inspections/targets.js';
 import { declareRelation, getInspectorPool } from '../../usecases/inspections/pool.js';
-import { createPlan, listPlans } from '../../usecases/inspections/plans.js';
+import { createPlan, listPlans, quotaPreview } from '../../usecases/inspections/plans.js';
 import { commitDraw, getDraw, publishDraw, runCommittedDraw } from '../../usecases/inspections/draws.js';
 import { decideException, getInspection, listInspections, openPenaltyCase, registerInspection } from '../../usecases/inspections/register.js';
 import { baseUrl } from '../../portal/common.js';
@@ -188,6 +188,17 @@ export default async function inspectionRoutes(app: FastifyInstance) {
       },
     },
     async (req) => listPlans(req.ctx, await requireActor(req), req.query),
+  );
+  r.get(
+    '/inspections/plans/quota-preview',
+    {
+      schema: {
+        tags,
+        summary: '新计划的默认抽取数量：今日名录各类别数量、本机关规则的抽查比例及每轮抽取数量',
+        response: { 200: z.object({ level: z.enum(['city', 'county']), cap: z.number(), poolSize: z.number(), atCap: z.number(), quota: z.array(QuotaLine) }) },
+      },
+    },
+    async (req) => quotaPreview(req.ctx, await requireActor(req)),
   );
   r.post(
     '/inspections/plans',

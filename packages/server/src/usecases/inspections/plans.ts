@@ -144,3 +144,14 @@ export async function agencyOfPlan(ctx: AppContext, p: PlanRow): Promise<AgencyR
   return a;
 }
 
+
+/**
+ * The defaults a new plan starts from (NAT-17 ⚙): each class's pool today,
+ * the ratio of the agency's profile for its level and the number drawn per
+ * round at that ratio — what the plan form shows before a plan exists.
+ */
+export async function quotaPreview(ctx: AppContext, actor: ActorContext) {
+  const agency = await ownAgency(ctx, actor, 'inspection.read');
+  const { pool, atCap, cap } = await drawPool(ctx.db, agency, chinaDate(ctx.clock.now()));
+  return { level: inspectionLevel(agency.level), cap, poolSize: pool.length, atCap: atCap.length, quota: quotaFor(agency, { quotaOverride: {} }, pool) };
+}

@@ -15,7 +15,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { AppError, checkInspectionCap, getParam, INSPECTION_KIND_LABELS, resultDue, type CapExceptionKey, type CaseSource, type InspectionKind } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../../context.js';
 import type { Tx } from '../../db/client.js';
-import { inspections, inspectionTargets, parties, publications, type InspectionException } from '../../db/schema.js';
+import { inspectionRelations, inspections, inspectionTargets, parties, publications, type InspectionException } from '../../db/schema.js';
 import { newId } from '../../lib/ids.js';
 import { chinaDate } from '../../lib/time.js';
 import { findAgency, type AgencyRow } from '../agencies.js';
@@ -83,6 +83,12 @@ export async function insertInspection(tx: Tx, agency: AgencyRow, actor: ActorCo
     checkInspectionCap({ profile, countThisYear: count });
   }
   const team = await inspectorsOf(tx, agency.id, input.inspectorIds, input.plannedDate);
+  // INS-2 · 回避: an officer who declared a relation to the enterprise does not inspect it, whatever the kind
+  // (a draw has already left them out from its frozen lists, which a later declaration must not break).
+  if (!input.drawId) {
+    const related = await tx.select({ userId: inspectionRelations.userId }).from(inspectionRelations).where(and(eq(inspectionRelations.targetId, t.id), inArray(inspectionRelations.userId, team.map((m) => m.userId))));
+    if (related.length) throw new AppError('inspection.inspector_recused', { names: team.filter((m) => related.some((r) => r.userId === m.userId)).map((m) => m.name).join('、'), target: t.name });
+  }
   const [row] = await tx
     .insert(inspections)
     .values({
