@@ -71,9 +71,7 @@ export function AgenciesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        机构管理
-      </Typography.Title>
+      {/* The page's title is the layout's h1 (one h1 a page). */}
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Row gutter={16}>
         <Col xs={24} md={9} lg={8}>

@@ -115,9 +115,7 @@ export function AuditPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        审计日志
-      </Typography.Title>
+      {/* The page's title is the layout's h1 (one h1 a page). */}
       <Card>
         <Form<Filters>
           form={form}

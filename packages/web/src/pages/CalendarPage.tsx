@@ -91,9 +91,7 @@ export function CalendarPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        节假日日历
-      </Typography.Title>
+      {/* The page's title is the layout's h1 (one h1 a page). */}
       <Alert
         type="info"
         showIcon

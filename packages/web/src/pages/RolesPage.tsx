@@ -71,9 +71,7 @@ export function RolesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        角色分配
-      </Typography.Title>
+      {/* The page's title is the layout's h1 (one h1 a page). */}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <span>所属机关</span>

@@ -48,9 +48,7 @@ export function RuleProfilesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        规则配置
-      </Typography.Title>
+      {/* The page's title is the layout's h1 (one h1 a page). */}
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Card>
         <Space wrap>

@@ -105,9 +105,7 @@ export function UsersPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        用户管理
-      </Typography.Title>
+      {/* The page's title is the layout's h1 (one h1 a page). */}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <span>所属机关</span>

@@ -80,9 +80,7 @@ export function CaseListPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        案件列表
-      </Typography.Title>
+      {/* The page's title is the layout's h1 (one h1 a page). */}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Select<CaseState>

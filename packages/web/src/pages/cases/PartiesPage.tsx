@@ -70,9 +70,7 @@ export function PartiesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        当事人
-      </Typography.Title>
+      {/* The page's title is the layout's h1 (one h1 a page). */}
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
           <Input.Search aria-label="搜索当事人" allowClear placeholder="名称或统一社会信用代码" style={{ width: 300 }} value={q} onChange={(e) => setQ(e.target.value)} onSearch={(v) => void load(v)} enterButton="查询" />
