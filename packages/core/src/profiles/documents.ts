@@ -89,11 +89,16 @@ export function chineseNumber(n: number): string {
   return `${d(h)}百${rest < 20 ? '一' : ''}${chineseNumber(rest)}`;
 }
 
-/** 'SX25-P 第十四条', 'SX25-R 第十二条（一）', 'MEE19 一（三）1'. */
+/**
+ * 'SX25-P 第十四条', 'SX25-R 第十二条（一）', 'MEE19 一（三）1'.
+ * A citation still to be checked against its source (`confirm`) reads the same: 「待确认」 is
+ * an administrator's note on the profile (the flag stays on the citation object), never text
+ * shown to officers in a basis (issue 15).
+ */
 export function formatCitation(c: Citation): string {
   const doc = DOCUMENTS[c.doc].short;
   const article = /^\d+$/.test(c.article)
     ? `第${chineseNumber(Number(c.article))}条`
     : c.article.replace(/\(/g, '（').replace(/\)/g, '）');
-  return `${doc} ${article}${c.item ?? ''}${c.confirm ? '（待确认）' : ''}`;
+  return `${doc} ${article}${c.item ?? ''}`;
 }

@@ -188,3 +188,12 @@ describe('every value carries a citation or is marked as agency/default', () => 
     }
   });
 });
+
+describe('citations as officers read them (issue 15)', () => {
+  it('a citation flagged for confirmation never prints 「待确认」; the flag stays on the object', () => {
+    const c = { doc: 'EPPM' as const, article: '62', item: '（二）', confirm: true };
+    expect(formatCitation(c)).toBe('生态环境行政处罚办法 第六十二条（二）');
+    expect(formatCitation(c)).not.toContain('待确认');
+    expect(c.confirm).toBe(true);
+  });
+});
