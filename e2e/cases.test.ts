@@ -40,15 +40,21 @@ async function newPage(): Promise<Page> {
 
 /** Picks an option in an antd Select: opens it, then clicks the option in the open dropdown. */
 async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  // On a loaded machine the dropdown may still be animating when the option is clicked and the
-  // pick does not take: check the select shows it and try again (at most three times).
-  const field = page.locator('.ant-select', { has: select });
-  for (let attempt = 0; attempt < 3; attempt += 1) {
-    await select.click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-    const shown = await field.first().innerText().catch(() => '');
+  // On a loaded machine a select may still be disabled (it waits for another field's choice to
+  // render) or its dropdown still animating when the option is clicked, and the pick does not
+  // take: wait until it is enabled, check it shows the pick, and try again (at most four times).
+  const field = page.locator('.ant-select', { has: select }).first();
+  await expect.poll(() => field.evaluate((el) => el.classList.contains('ant-select-disabled'))).toBe(false);
+  for (let attempt = 0; attempt < 4; attempt += 1) {
+    try {
+      await select.click({ timeout: 10_000 });
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 10_000 });
+    } catch {
+      await page.keyboard.press('Escape');
+    }
+    const shown = await field.innerText().catch(() => '');
     if (shown.includes(option)) return;
-    await page.waitForTimeout(300);
+    await page.waitForTimeout(500);
   }
   throw new Error(`The select did not take the option 「${option}」`);
 }
