@@ -59,16 +59,43 @@ async function publish(id: string) {
   return ok.json();
 }
 
-/** Every public page, feed and export the portal has. */
+/** Every public page, feed, search result and export the portal has. */
 async function everythingPublic(publicationId: string): Promise<string> {
-  const urls = ['/', '/decisions', `/decisions/${publicationId}`, '/notices', '/feeds/decisions.atom', '/feeds/decisions.rss', '/feeds/decisions.json', '/export/credit.csv', '/export/credit.json', '/sitemap.xml'];
+  const [p] = await server.ctx.db.select().from(publications).where(eq(publications.id, publicationId));
+  const urls = [
+    '/',
+    '/decisions',
+    `/decisions/${publicationId}`,
+    '/notices',
+    '/feeds/decisions.atom',
+    '/feeds/decisions.rss',
+    '/feeds/decisions.json',
+    '/export/credit.csv',
+    '/export/credit.json',
+    '/sitemap.xml',
+    '/robots.txt',
+    '/agencies',
+    `/agencies/${p!.agencyId}`,
+    '/inspections',
+    '/draws',
+    '/integrity',
+    '/complaints',
+    // search results by the masked form and the decision number
+    ...['褚某', '撤回', p!.decisionNumber].map((q) => `/decisions?q=${encodeURIComponent(q)}`),
+  ];
   const bodies: string[] = [];
   for (const u of urls) bodies.push((await portal(u)).body);
+  // searching by the witness's name, ID or phone finds nothing (the page only echoes the query)
+  for (const q of [WITNESS, WITNESS_ID, WITNESS_PHONE, '文博']) {
+    const found = (await portal(`/decisions?q=${encodeURIComponent(q)}`)).body;
+    expect(found, q).toContain('没有找到符合条件的执法决定');
+    bodies.push(found.split(q).join(''));
+  }
   return bodies.join('\n');
 }
 
 describe('issue 13 item 1 · PUB-8 · SX25-P 25, PUB-4 · SX25-P 16: a withdrawal statement naming a witness', () => {
-  it('leaves no trace of the witness in any public page, feed or export; the approver sees both sides', async () => {
+  it('leaves no trace of the witness in any public page, feed, sitemap, search result or export; the approver sees both sides', async () => {
     const f = await issue();
     await publish(f.publicationId);
     const statement = `因证人${WITNESS}（身份证号${WITNESS_ID}，电话${WITNESS_PHONE}）翻供，原处罚决定经行政复议被撤销。`;
