@@ -169,9 +169,29 @@ describe('issue 13 item 2 · PUB-5 · SX25-P 19(五): withholding re-evaluated a
     expect(alerts.find((e) => e.kind === 'withholdingAlert')?.comment).toMatch(/纪检监察机关/);
     const queue = (await api('GET', '/publications?status=withdrawPending', 'ty_clerk')).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(f.publicationId);
+    // the case page's list: the transfer, the reason that stands, the decision's withdrawal with the alert
+    const list = await api('GET', `/cases/${f.caseId}/transfers`, 'ty_officer1');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().transfers).toMatchObject([{ to: 'discipline', toLabel: '纪检监察机关', letterNumber: '并环移〔2026〕2号', transferredOn: '2026-03-02' }]);
+    expect(list.json().withholding.map((r: { key: string }) => r.key)).toEqual(['hindersInvestigation']);
+    expect(list.json().publications[0]).toMatchObject({ id: f.publicationId, status: 'withdrawPending', withdrawal: { automatic: true } });
+    expect(list.json().publications[0].alert.comment).toMatch(/纪检监察机关/);
     const ok = await api('POST', `/publications/${f.publicationId}/withdraw/decision`, 'ty_approver', { approve: true, comment: '' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await portal(`/decisions/${f.publicationId}`)).statusCode).toBe(410);
+  });
+
+  it('a transfer to another body is recorded with its 移送书 but withholds nothing (SX25-P 19(五) names the police and 纪检监察 only)', async () => {
+    const f = await issue();
+    await publish(f.publicationId);
+    const noName = await api('POST', `/cases/${f.caseId}/transfers`, 'ty_officer1', { to: 'other', letterNumber: '并环移〔2026〕3号', transferredOn: '2026-03-02' });
+    expect(noName.statusCode).toBe(400);
+    const t = await api('POST', `/cases/${f.caseId}/transfers`, 'ty_officer1', { to: 'other', toName: '太原市住房和城乡建设局', letterNumber: '并环移〔2026〕3号', transferredOn: '2026-03-02' });
+    expect(t.statusCode, t.body).toBe(200);
+    expect(t.json()).toMatchObject({ withdrawalsStarted: 0, transfer: { to: 'other', toLabel: '太原市住房和城乡建设局' } });
+    const list = (await api('GET', `/cases/${f.caseId}/transfers`, 'ty_officer1')).json();
+    expect(list.withholding).toEqual([]);
+    expect(list.publications[0]).toMatchObject({ status: 'published', withdrawal: null, alert: null });
   });
 });
 
