@@ -119,6 +119,7 @@ export const ERROR_MESSAGES = {
   'exante.same_person': '{detail}',
   'exante.read_only': '“{section}”由系统根据{source}生成，不能在此录入。',
   'exante.external_review_required': '{detail}',
+  'exante.gate_closed': '事前公开信息不能公开：{detail}',
   // storage
   'db.locked': '数据目录 {dir} 正被另一进程使用。',
   // requests (issue 14: one error shape in Chinese for every status)
@@ -132,6 +133,7 @@ export const ERROR_MESSAGES = {
   'auth.password_rejected': '该密码不能使用：{reason}',
   // issue 13: the redaction gate
   'disclosure.lift_forbidden': '不能解除隐去：{detail}',
+  'disclosure.dismiss_forbidden': '不能排除：{detail}',
   'disclosure.transfer_invalid': '移送记录不符合要求：{detail}',
   // inspections (INS-2, INS-3, NAT-16, NAT-17)
   'inspection.team_too_small': '每个检查组的执法人员不得少于 {min} 人。',

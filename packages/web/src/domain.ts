@@ -75,7 +75,7 @@ export {
   type PublicationStatus,
 } from '@sanxiang/core/disclosure/workflow.js';
 export { WITHHOLDING_REASON_LABELS, type WithholdingReasonKey } from '@sanxiang/core/disclosure/withholding.js';
-export { LIFT_GROUND_LABELS, type LiftGround, type LiftedMask, type Mask, type RedactionOverride } from '@sanxiang/core/disclosure/redaction.js';
+export { LIFT_GROUND_LABELS, type DismissedSuspect, type LiftGround, type LiftedMask, type Mask, type RedactionOverride, type Suspect } from '@sanxiang/core/disclosure/redaction.js';
 export { SENSITIVE_KIND_LABELS, type SensitiveKind } from '@sanxiang/core/disclosure/basis.js';
 // Ex-ante disclosure (ORG-3..ORG-8): section specs, the same checks the server runs, value formatting.
 export { EXANTE_SPECS, FREQUENCY_PERIOD_LABELS, exAnteProblems, formatExAnteProblem, formatExAnteValue, type ExAnteContent, type ExAnteField, type ExAnteProblem, type ExAnteRow, type ExAnteSection, type ExAnteSectionSpec, type ExAnteValue, type Frequency, type FrequencyPeriod } from '@sanxiang/core/disclosure/exante.js';

@@ -15,6 +15,7 @@ import { mergeProvisional, type ProvisionalMark } from '../calendar/statutory.js
 import type { WorkCalendar } from '../calendar/work-calendar.js';
 import { isCivilDate } from '../calendar/civil-date.js';
 import { AppError } from '../errors.js';
+import { SENSITIVE_KIND_LABELS, type SensitiveKind } from './basis.js';
 import { formatCitation } from '../profiles/documents.js';
 import { formatDeadline, previewDeadline } from '../profiles/rules.js';
 import type { ProfileId, ResolvedProfile } from '../profiles/types.js';
@@ -304,6 +305,20 @@ export interface ExAnteContent {
   fields?: Record<string, ExAnteValue>;
   /** 说明, shown with the section. */
   note?: string;
+  /**
+   * Issue 13 item 1: the clerk's decisions on the 疑似个人信息 of this version
+   * (mask a value everywhere in the section, or dismiss it with why). Kept
+   * with the version; never published.
+   */
+  redaction?: ExAnteRedaction[];
+}
+
+/** A clerk's decision on a 疑似个人信息 of entered content. */
+export interface ExAnteRedaction {
+  action: 'add' | 'dismiss';
+  value: string;
+  reason: string;
+  kind?: SensitiveKind;
 }
 
 const MAX_ROWS = 500;
@@ -395,7 +410,85 @@ export function parseExAnteContent(section: ExAnteSection, raw: unknown): ExAnte
     else if (r.note.trim().length > 2000) errors.push('说明不能超过2000字');
     else if (r.note.trim()) content.note = r.note.trim();
   }
+  if (r.redaction !== undefined && r.redaction !== null) {
+    const list = parseRedaction(r.redaction, errors);
+    if (list.length) content.redaction = list;
+  }
   return { content, errors };
+}
+
+function parseRedaction(raw: unknown, errors: string[]): ExAnteRedaction[] {
+  if (!Array.isArray(raw) || raw.length > MAX_ROWS) {
+    errors.push('隐去与排除记录（redaction）应为不超过500项的数组');
+    return [];
+  }
+  const out: ExAnteRedaction[] = [];
+  raw.forEach((x, i) => {
+    const o = (typeof x === 'object' && x !== null ? x : {}) as Record<string, unknown>;
+    const where = `第${i + 1}项隐去与排除记录`;
+    if (o.action !== 'add' && o.action !== 'dismiss') return void errors.push(`${where}的处理应为隐去（add）或排除（dismiss）`);
+    if (typeof o.value !== 'string' || !o.value.trim() || o.value.length > MAX_TEXT) return void errors.push(`${where}须写明内容（不超过${MAX_TEXT}字）`);
+    if (typeof o.reason !== 'string' || !o.reason.trim() || o.reason.length > 500) return void errors.push(`${where}须说明理由（不超过500字）`);
+    if (o.kind !== undefined && (typeof o.kind !== 'string' || !(o.kind in SENSITIVE_KIND_LABELS))) return void errors.push(`${where}的信息类别无效`);
+    out.push({ action: o.action, value: o.value.trim(), reason: o.reason.trim(), ...(o.kind ? { kind: o.kind as SensitiveKind } : {}) });
+  });
+  return out;
+}
+
+// ── Free text for the redaction gate (issue 13 item 1) ──
+
+/** One free text of a section, where it sits and how the clerk knows it. */
+export interface ExAnteText {
+  /** 'rows.0.basis', 'rows.1.steps.2', 'fields.statement', 'note'. */
+  key: string;
+  label: string;
+  text: string;
+}
+
+const FREE_TEXT: ReadonlySet<ExAnteFieldType> = new Set(['text', 'longText', 'lines']);
+
+/**
+ * The free text of a section the redaction gate reads: text, long text, each
+ * line of a list, and the note. Typed values (choices, dates, numbers, the
+ * channels' postcode, phone, e-mail, URL) are checked by their own shape.
+ */
+export function exAnteTexts(section: ExAnteSection, content: ExAnteContent): ExAnteText[] {
+  return collectTexts(section, content).map(({ key, label, text }) => ({ key, label, text }));
+}
+
+function collectTexts(section: ExAnteSection, content: ExAnteContent) {
+  const spec = EXANTE_SPECS[section];
+  const out: (ExAnteText & { set: (c: ExAnteContent, v: string) => void })[] = [];
+  const fromRecord = (fields: readonly ExAnteField[], rec: Record<string, ExAnteValue>, prefix: string, where: string, at: (c: ExAnteContent) => Record<string, ExAnteValue>) => {
+    for (const field of fields) {
+      if (!FREE_TEXT.has(field.type)) continue;
+      const v = rec[field.key];
+      if (typeof v === 'string') out.push({ key: `${prefix}${field.key}`, label: `${where}“${field.label}”`, text: v, set: (c, t) => void (at(c)[field.key] = t) });
+      else if (Array.isArray(v)) {
+        (v as readonly string[]).forEach((line, j) =>
+          out.push({ key: `${prefix}${field.key}.${j}`, label: `${where}“${field.label}”第${j + 1}项`, text: line, set: (c, t) => void ((at(c)[field.key] as string[])[j] = t) }),
+        );
+      }
+    }
+  };
+  if (spec.rows) (content.rows ?? []).forEach((row, i) => fromRecord(spec.rows!, row, `rows.${i}.`, `第${i + 1}条`, (c) => c.rows![i]!));
+  if (spec.fields) fromRecord(spec.fields, content.fields ?? {}, 'fields.', '', (c) => c.fields!);
+  if (content.note) out.push({ key: 'note', label: '“说明”', text: content.note, set: (c, t) => void (c.note = t) });
+  return out;
+}
+
+/** The content with each free text replaced by `fn`'s result, and without the clerk's redaction record (what goes online). */
+export function mapExAnteTexts(section: ExAnteSection, content: ExAnteContent, fn: (t: ExAnteText) => string): ExAnteContent {
+  const copy = JSON.parse(JSON.stringify(content)) as ExAnteContent;
+  delete copy.redaction;
+  for (const t of collectTexts(section, content)) t.set(copy, fn(t));
+  return copy;
+}
+
+/** GS-P 5(七): the agency's own complaint channels (department, address, phone, e-mail) are public by law. */
+export function exAnteChannelValues(section: ExAnteSection, content: ExAnteContent): string[] {
+  if (section !== 'supervision') return [];
+  return (content.rows ?? []).flatMap((r) => ['department', 'address', 'phone', 'email'].map((k) => r[k]).filter((v): v is string => typeof v === 'string' && v.length > 0));
 }
 
 /** One reason a section cannot be submitted or published. */

@@ -629,3 +629,45 @@ export function sensitiveLeaks(text: string, sources: RedactionSources, options:
       return true;
     });
 }
+
+/** Kinds a clerk may not dismiss as "not personal": they are masked, never published (SX25-P 16(一)(四)). */
+const NEVER_DISMISSED: ReadonlySet<SensitiveKind> = NEVER_LIFTED;
+
+/**
+ * Lists, procedures and rules are institutional text: a name guessed by the
+ * segmenter without a cue (法律、法规) or a 文号's prefix (晋环规〔2025〕5号)
+ * is not a person there. Names after a role word, and every other kind, stay.
+ */
+function institutionalWord(text: string, d: Detection): boolean {
+  if (d.kind !== 'name' || d.rule === 'role.name') return false;
+  return d.uncertain === true || /^\s*[〔［\[（(]\s*\d{4}/.test(text.slice(d.end));
+}
+
+/**
+ * Entered public content with no case behind it (事前公开信息, issue 13 item
+ * 1): nothing is masked by itself — every detector hit outside the public
+ * values (the agency's names, its published contact channels, the officers'
+ * names and certificate numbers, ORG-2) is a 疑似个人信息 that blocks approval
+ * until the clerk masks it ('add') or dismisses it with a reason ('dismiss',
+ * kept). An ID number (and a birth date, a minor's identity) cannot be
+ * dismissed, only masked. The leak guard then runs on the result with the
+ * dismissed values allowed.
+ */
+export function reviewEntered(text: string, sources: RedactionSources, overrides: readonly RedactionOverride[] = []): RedactionResult & { leaks: Leak[] } {
+  const cat = buildCatalogue(sources);
+  const view = compactView(text);
+  const publicSpans = spansOf(view, cat.publics);
+  const all = sources.patterns === false ? [] : detect(scanView(text), detectOptions(sources));
+  const institutional = all.filter((d) => institutionalWord(text, d));
+  const hits = all.filter((d) => !publicSpans.some((p) => within(d, p)) && !institutional.includes(d));
+  const base: RedactionResult = { text, masks: [], lifted: [], suspects: openSuspects(text, hits, [], sources.profile), dismissed: [], warnings: [...cat.warnings] };
+  for (const o of overrides) {
+    if (o.action !== 'dismiss') continue;
+    const never = base.suspects.find((s) => NEVER_DISMISSED.has(s.kind) && compact(s.original) === compact(o.value));
+    if (never) throw new AppError('disclosure.dismiss_forbidden', { detail: `${SENSITIVE_KIND_LABELS[never.kind]}不得排除，须隐去（SX25-P 第十六条）` });
+  }
+  const r = overrides.length ? applyOverrides(base, overrides, sources.profile ? { profile: sources.profile } : {}) : base;
+  const allow = r.dismissed.map((d) => d.original);
+  const leaks = sensitiveLeaks(r.text, sources, { allow }).filter((l) => !(l.kind === 'name' && institutional.some((d) => d.start === l.start && d.end === l.end)));
+  return { ...r, leaks };
+}

@@ -46,6 +46,7 @@ import { authorize, relationTo, scopeWhere } from './authorize.js';
 import { loadCalendar } from './calendar.js';
 import { catalogueInForce } from './review-catalogue.js';
 import { sealWhere } from './integrity-seal/seal.js';
+import { exAnteGateProblems, exAnteSources, publicExAnteContent, reviewExAnte } from './public-text/exante.js';
 
 type AgencyRow = typeof agencies.$inferSelect;
 type HeadRow = typeof exAnteHeads.$inferSelect;
@@ -236,6 +237,9 @@ export async function getExAnteSection(ctx: AppContext, actor: ActorContext, age
     if (!shown) throw new AppError('not_found');
   }
   const problems = current ? exAnteProblems(section, current.content) : [];
+  // issue 13 item 1: the redaction gate on the version being worked on (the approver's side-by-side view)
+  const reviews = current ? reviewExAnte(section, current.content, await exAnteSources(ctx.db, agency, today)) : [];
+  const gateProblems = exAnteGateProblems(reviews);
   const status = head?.status ?? null;
   const canEdit = allows(actor, 'exante.edit', rel);
   const canApprove = allows(actor, 'exante.approve', rel);
@@ -263,10 +267,15 @@ export async function getExAnteSection(ctx: AppContext, actor: ActorContext, age
       at: e.at.toISOString(),
     })),
     externalReview: rule ? { requirement: rule.requirement, reviewer: rule.reviewer, basis: rule.basis } : null,
+    gate: {
+      texts: reviews.filter((r) => r.masks.length || r.suspects.length || r.dismissed.length || r.leaks.length),
+      problems: gateProblems,
+      redaction: current?.content.redaction ?? [],
+    },
     abilities: {
       save: canEdit && exAnteTransition(status, 'save').ok,
       submit: canEdit && exAnteTransition(status, 'submit').ok && problems.length === 0,
-      approve: canApprove && exAnteTransition(status, 'approve').ok && notSame,
+      approve: canApprove && exAnteTransition(status, 'approve').ok && notSame && gateProblems.length === 0,
       return: canApprove && exAnteTransition(status, 'return').ok && notSame,
     },
   };
@@ -319,6 +328,13 @@ async function recordEvent(s: Step, actor: ActorContext, section: ExAnteSection,
   });
 }
 
+/** What the clerk masked and dismissed, for the history: counts, and each dismissal with its reason (issue 13 item 1). */
+function redactionSummary(content: ExAnteContent) {
+  const list = content.redaction ?? [];
+  if (!list.length) return {};
+  return { masked: list.filter((r) => r.action === 'add').length, dismissed: list.filter((r) => r.action === 'dismiss').map((r) => ({ value: r.value, reason: r.reason })) };
+}
+
 async function currentVersion(s: Step, section: ExAnteSection): Promise<VersionRow> {
   const [v] = await s.tx.select().from(exAnteVersions).where(and(eq(exAnteVersions.agencyId, s.agency.id), eq(exAnteVersions.section, section), eq(exAnteVersions.version, s.head!.currentVersion)));
   if (!v) throw new Error(`exante: version ${s.head!.currentVersion} of ${section} missing`);
@@ -345,6 +361,9 @@ export async function saveExAnteDraft(ctx: AppContext, actor: ActorContext, agen
   if (parsed.errors.length) throw new AppError('exante.invalid', { detail: parsed.errors.join('；'), details: parsed.errors.map((message) => ({ message })) });
   const profile = profileOf(agency);
   const calendar = await loadCalendar(ctx.db);
+  // issue 13 item 1: the clerk's masks and dismissals must hold (an ID number cannot be dismissed)
+  const reviews = reviewExAnte(section, parsed.content, await exAnteSources(ctx.db, agency, chinaDate(ctx.clock.now())));
+  const open = exAnteGateProblems(reviews).length;
   return inTx(ctx, agency, section, 'save', async (s) => {
     const pending = s.head ? isPending(s.head) : false;
     const prior = pending ? s.head!.pendingChangedOn : null;
@@ -374,7 +393,7 @@ export async function saveExAnteDraft(ctx: AppContext, actor: ActorContext, agen
     const state = { status: 'draft' as const, currentVersion: version, pendingChangedOn: changedOn, pendingPublishBy: deadline.publishBy, submittedBy: null, submittedByName: null, updatedAt: s.now };
     if (s.head) await s.tx.update(exAnteHeads).set(state).where(and(eq(exAnteHeads.agencyId, agency.id), eq(exAnteHeads.section, section)));
     else await s.tx.insert(exAnteHeads).values({ agencyId: agency.id, section, agencyPath: agency.path, ...state });
-    await recordEvent(s, actor, section, { version, kind: 'save', from: s.head?.status ?? null, to: 'draft', detail: { changedOn, publishBy: deadline.publishBy, problems: exAnteProblems(section, parsed.content).length } });
+    await recordEvent(s, actor, section, { version, kind: 'save', from: s.head?.status ?? null, to: 'draft', detail: { changedOn, publishBy: deadline.publishBy, problems: exAnteProblems(section, parsed.content).length, suspects: open, ...redactionSummary(parsed.content) } });
     return { version };
   });
 }
@@ -409,6 +428,9 @@ export async function approveExAnteSection(ctx: AppContext, actor: ActorContext,
     if (same) throw new AppError('exante.same_person', { detail: same });
     const problems = exAnteProblems(section, v.content);
     if (problems.length) throw new AppError('exante.incomplete', { action: '公开', detail: problems.map(formatExAnteProblem).join('；') });
+    // issue 13 item 1 · PUB-4 · SX25-P 16: the redaction gate and the leak guard before anything goes online
+    const gate = exAnteGateProblems(reviewExAnte(section, v.content, await exAnteSources(s.tx, agency, s.today)));
+    if (gate.length) throw new AppError('exante.gate_closed', { detail: gate.map((x) => x.message).join('；'), details: gate });
     const rule = externalReviewFor(section, profile);
     const outside = externalReviewProblems(rule, input.externalReview, s.today);
     if (outside.length) throw new AppError('exante.external_review_required', { detail: outside.join('；') });
@@ -427,6 +449,7 @@ export async function approveExAnteSection(ctx: AppContext, actor: ActorContext,
         changedOn: s.head!.pendingChangedOn,
         publishBy: s.head!.pendingPublishBy,
         due,
+        ...redactionSummary(v.content),
         ...(rule && input.externalReview ? { externalReview: { ...input.externalReview, requirement: rule.requirement, basis: rule.basis } } : {}),
       },
     });
@@ -495,7 +518,7 @@ export async function publicExAnte(db: DbOrTx, agency: AgencyRow, today: string)
     }
     const r = rows.find((x) => x.v.section === key);
     if (!r) continue;
-    sections.push({ key, label: spec.label, basis: spec.basis, source: 'entered', content: r.v.content, updatedOn: r.v.changedOn, publishedOn: r.publishedOn, sourceNote: null });
+    sections.push({ key, label: spec.label, basis: spec.basis, source: 'entered', content: publicExAnteContent(key, r.v.content), updatedOn: r.v.changedOn, publishedOn: r.publishedOn, sourceNote: null });
   }
   return { sections, roster: await officerRoster(db, agency, today) };
 }
@@ -509,5 +532,5 @@ export async function publicEnterpriseInspections(db: DbOrTx) {
     .innerJoin(agencies, eq(agencies.id, exAnteHeads.agencyId))
     .where(and(eq(exAnteHeads.section, 'enterpriseInspections'), isNotNull(exAnteHeads.publishedVersion)))
     .orderBy(asc(agencies.sortOrder), asc(agencies.path));
-  return rows.map((r) => ({ agency: r.agency, content: r.v.content, updatedOn: r.v.changedOn, publishedOn: r.publishedOn }));
+  return rows.map((r) => ({ agency: r.agency, content: publicExAnteContent('enterpriseInspections', r.v.content), updatedOn: r.v.changedOn, publishedOn: r.publishedOn }));
 }

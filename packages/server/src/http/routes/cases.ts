@@ -28,7 +28,7 @@ import { recordAudit } from '../../usecases/audit.js';
 import type { ActorContext, AppContext } from '../../context.js';
 import { createParty, getParty, listParties, presentParty } from '../../usecases/parties.js';
 import { recordService } from '../../usecases/service.js';
-import { TRANSFER_TARGET_LABELS, recordTransfer, type TransferTarget } from '../../usecases/public-text/withholding.js';
+import { TRANSFER_TARGET_LABELS, listTransfers, recordTransfer, type TransferTarget } from '../../usecases/public-text/withholding.js';
 import { findAgency } from '../../usecases/agencies.js';
 import { agencyCatalogue, agencyDocumentKinds, setAgencyDocumentKinds } from '../../usecases/document-kinds.js';
 
@@ -203,7 +203,8 @@ export default async function caseRoutes(app: FastifyInstance) {
         summary: '登记移送（公安机关或纪检监察机关）及移送书；已公示的决定自动发起撤回，并提醒录入员（PUB-5、PUB-8）',
         params: z.object({ id: Id }),
         body: z.object({
-          to: z.enum(Object.keys(TRANSFER_TARGET_LABELS) as [TransferTarget, ...TransferTarget[]]).describe('police：公安机关；discipline：纪检监察机关'),
+          to: z.enum(Object.keys(TRANSFER_TARGET_LABELS) as [TransferTarget, ...TransferTarget[]]).describe('police：公安机关；discipline：纪检监察机关；other：其他机关（不导致不予公开）'),
+          toName: z.string().trim().max(100).optional().describe('接收机关（移送其他机关时必填）'),
           letterNumber: z.string().trim().min(1, '须填写移送书文号').max(100).describe('移送书文号'),
           transferredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').describe('移送日期'),
           documentId: Id.optional().describe('本案中的移送书文书'),
@@ -221,6 +222,41 @@ export default async function caseRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = await requireActor(req);
       return recordTransfer(req.ctx, actor, req.params.id, req.body);
+    },
+  );
+
+  r.get(
+    '/cases/:id/transfers',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '本案的移送记录、现有不予公开事由及本案决定的公示状态（PUB-5、PUB-8）',
+        params: z.object({ id: Id }),
+        response: {
+          200: z.object({
+            caseId: z.string(),
+            transfers: z.array(
+              z.object({ at: z.string(), actorName: z.string(), to: z.string(), toLabel: z.string(), letterNumber: z.string(), transferredOn: z.string(), documentId: z.string().nullable(), note: z.string() }),
+            ),
+            withholding: z.array(z.object({ key: z.string(), label: z.string(), basis: z.string() })),
+            publications: z.array(
+              z.object({
+                id: z.string(),
+                decisionNumber: z.string(),
+                status: z.string(),
+                online: z.boolean(),
+                withholding: z.object({ reason: z.string(), label: z.string() }).nullable(),
+                withdrawal: z.object({ automatic: z.boolean(), withdrawBy: z.string(), withdrawnOn: z.string().nullable() }).nullable(),
+                alert: z.object({ at: z.string(), comment: z.string() }).nullable(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req);
+      return listTransfers(req.ctx, actor, req.params.id);
     },
   );
 

@@ -162,11 +162,13 @@ describe('INS-2 · MEE19 一(一)(5); NAT-17: a draw anyone can check', () => {
     expect(early.json().error.code).toBe('inspection.draw_state');
   });
 
-  it('NAT-17 · MEE19 一(三)1: results are due 20 working days after the inspection and published through the publication workflow', async () => {
+  it('NAT-17 · MEE19 一(三)1: results are due 20 working days after the inspection and published through the publication workflow and its redaction gate (PUB-4 · SX25-P 16)', async () => {
     const d = await ok('GET', `/inspections/draws/${drawId}`, 'ty_unithead');
-    for (const i of d.inspections) await signInspectionRecord(server.ctx, i.id, '污染防治设施正常运行，未发现环境违法行为。');
+    // Issue 13 item 1: the first result names a person on site; it goes through the same redaction gate as a decision.
+    const WITNESS_LINE = '现场陪同人员证人褚文博（手机13600001111，身份证号140105197803120015）确认：';
+    for (const [n, i] of d.inspections.entries()) await signInspectionRecord(server.ctx, i.id, `${n === 0 ? WITNESS_LINE : ''}污染防治设施正常运行，未发现环境违法行为。`);
     const after = await ok('GET', `/inspections/draws/${drawId}`, 'ty_unithead');
-    const first = after.inspections[0];
+    const first = after.inspections.find((x: { id: string }) => x.id === d.inspections[0].id);
     // Test clock: Monday 2026-03-02 → 20 working days → Monday 2026-03-30.
     expect(first.result).toMatchObject({ inspectedOn: '2026-03-02', publishBy: '2026-03-30', published: false, overdue: false });
     const pubId = first.result.publicationId;
@@ -174,6 +176,13 @@ describe('INS-2 · MEE19 一(一)(5); NAT-17: a draw anyone can check', () => {
     await ok('POST', `/publications/${pubId}/approve`, 'ty_approver', { comment: '同意' });
     const one = await ok('GET', `/inspections/${first.id}`, 'ty_unithead');
     expect(one.result).toMatchObject({ published: true, publicationStatus: 'published' });
+    // PUB-3 · XX-P 9, PUB-4 · SX25-P 16(一): the inspection result went online redacted
+    const pub = await ok('GET', `/publications/${pubId}`, 'ty_clerk');
+    const masked = Object.values(pub.version.redacted as Record<string, { masks: { original: string }[] }>).flatMap((f) => f.masks.map((m) => m.original));
+    expect(masked).toEqual(expect.arrayContaining(['褚文博', '13600001111', '140105197803120015']));
+    const page = (await server.app.inject({ method: 'GET', url: `/decisions/${pubId}` })).body;
+    expect(page).toContain('污染防治设施正常运行');
+    for (const secret of ['褚文博', '13600001111', '140105197803120015']) expect(page, secret).not.toContain(secret);
   });
 
   it('NAT-17: after publication anyone recomputes the draw from the revealed seed and lists', async () => {

@@ -59,16 +59,43 @@ async function publish(id: string) {
   return ok.json();
 }
 
-/** Every public page, feed and export the portal has. */
+/** Every public page, feed, search result and export the portal has. */
 async function everythingPublic(publicationId: string): Promise<string> {
-  const urls = ['/', '/decisions', `/decisions/${publicationId}`, '/notices', '/feeds/decisions.atom', '/feeds/decisions.rss', '/feeds/decisions.json', '/export/credit.csv', '/export/credit.json', '/sitemap.xml'];
+  const [p] = await server.ctx.db.select().from(publications).where(eq(publications.id, publicationId));
+  const urls = [
+    '/',
+    '/decisions',
+    `/decisions/${publicationId}`,
+    '/notices',
+    '/feeds/decisions.atom',
+    '/feeds/decisions.rss',
+    '/feeds/decisions.json',
+    '/export/credit.csv',
+    '/export/credit.json',
+    '/sitemap.xml',
+    '/robots.txt',
+    '/agencies',
+    `/agencies/${p!.agencyId}`,
+    '/inspections',
+    '/draws',
+    '/integrity',
+    '/complaints',
+    // search results by the masked form and the decision number
+    ...['褚某', '撤回', p!.decisionNumber].map((q) => `/decisions?q=${encodeURIComponent(q)}`),
+  ];
   const bodies: string[] = [];
   for (const u of urls) bodies.push((await portal(u)).body);
+  // searching by the witness's name, ID or phone finds nothing (the page only echoes the query)
+  for (const q of [WITNESS, WITNESS_ID, WITNESS_PHONE, '文博']) {
+    const found = (await portal(`/decisions?q=${encodeURIComponent(q)}`)).body;
+    expect(found, q).toContain('没有找到符合条件的执法决定');
+    bodies.push(found.split(q).join(''));
+  }
   return bodies.join('\n');
 }
 
 describe('issue 13 item 1 · PUB-8 · SX25-P 25, PUB-4 · SX25-P 16: a withdrawal statement naming a witness', () => {
-  it('leaves no trace of the witness in any public page, feed or export; the approver sees both sides', async () => {
+  it('leaves no trace of the witness in any public page, feed, sitemap, search result or export; the approver sees both sides', async () => {
     const f = await issue();
     await publish(f.publicationId);
     const statement = `因证人${WITNESS}（身份证号${WITNESS_ID}，电话${WITNESS_PHONE}）翻供，原处罚决定经行政复议被撤销。`;
@@ -142,9 +169,29 @@ describe('issue 13 item 2 · PUB-5 · SX25-P 19(五): withholding re-evaluated a
     expect(alerts.find((e) => e.kind === 'withholdingAlert')?.comment).toMatch(/纪检监察机关/);
     const queue = (await api('GET', '/publications?status=withdrawPending', 'ty_clerk')).json();
     expect(queue.items.map((i: { id: string }) => i.id)).toContain(f.publicationId);
+    // the case page's list: the transfer, the reason that stands, the decision's withdrawal with the alert
+    const list = await api('GET', `/cases/${f.caseId}/transfers`, 'ty_officer1');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().transfers).toMatchObject([{ to: 'discipline', toLabel: '纪检监察机关', letterNumber: '并环移〔2026〕2号', transferredOn: '2026-03-02' }]);
+    expect(list.json().withholding.map((r: { key: string }) => r.key)).toEqual(['hindersInvestigation']);
+    expect(list.json().publications[0]).toMatchObject({ id: f.publicationId, status: 'withdrawPending', withdrawal: { automatic: true } });
+    expect(list.json().publications[0].alert.comment).toMatch(/纪检监察机关/);
     const ok = await api('POST', `/publications/${f.publicationId}/withdraw/decision`, 'ty_approver', { approve: true, comment: '' });
     expect(ok.statusCode, ok.body).toBe(200);
     expect((await portal(`/decisions/${f.publicationId}`)).statusCode).toBe(410);
+  });
+
+  it('a transfer to another body is recorded with its 移送书 but withholds nothing (SX25-P 19(五) names the police and 纪检监察 only)', async () => {
+    const f = await issue();
+    await publish(f.publicationId);
+    const noName = await api('POST', `/cases/${f.caseId}/transfers`, 'ty_officer1', { to: 'other', letterNumber: '并环移〔2026〕3号', transferredOn: '2026-03-02' });
+    expect(noName.statusCode).toBe(400);
+    const t = await api('POST', `/cases/${f.caseId}/transfers`, 'ty_officer1', { to: 'other', toName: '太原市住房和城乡建设局', letterNumber: '并环移〔2026〕3号', transferredOn: '2026-03-02' });
+    expect(t.statusCode, t.body).toBe(200);
+    expect(t.json()).toMatchObject({ withdrawalsStarted: 0, transfer: { to: 'other', toLabel: '太原市住房和城乡建设局' } });
+    const list = (await api('GET', `/cases/${f.caseId}/transfers`, 'ty_officer1')).json();
+    expect(list.withholding).toEqual([]);
+    expect(list.publications[0]).toMatchObject({ status: 'published', withdrawal: null, alert: null });
   });
 });
 

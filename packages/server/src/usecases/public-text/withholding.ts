@@ -9,9 +9,10 @@
  * (PUB-8 · SX25-P 25: withdrawn within 3 days) and the approver decides.
  * Item 3: lifted personal masks need the approver's explicit consent.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import {
   AppError,
+  WITHHOLDING_REASON_LABELS,
   isWithheld,
   resolveProfile,
   withdrawalSchedule,
@@ -56,11 +57,13 @@ export function liftConsentProblems(lifted: readonly LiftedMask[], consent: bool
   return [{ code: 'liftConsent', message: `录入员解除了${personal.length}处个人信息的隐去（${personal.map((l) => l.liftReason).join('；')}），须审核员明确同意后方可公示（SX25-P 第十九条第二款）` }];
 }
 
-export const TRANSFER_TARGET_LABELS = { police: '公安机关', discipline: '纪检监察机关' } as const;
+export const TRANSFER_TARGET_LABELS = { police: '公安机关', discipline: '纪检监察机关', other: '其他机关' } as const;
 export type TransferTarget = keyof typeof TRANSFER_TARGET_LABELS;
 
 export interface TransferInput {
   to: TransferTarget;
+  /** The receiving body, required for 'other' (e.g. 太原市住房和城乡建设局). */
+  toName?: string | undefined;
   /** 移送书文号. */
   letterNumber: string;
   transferredOn: string;
@@ -83,17 +86,54 @@ export async function recordTransfer(ctx: AppContext, actor: ActorContext, caseI
     const [d] = await ctx.db.select().from(documents).where(and(eq(documents.id, input.documentId), eq(documents.caseId, caseId)));
     if (!d) throw new AppError('disclosure.transfer_invalid', { detail: '移送书须为本案的文书' });
   }
-  const flag = input.to === 'police' ? 'transferredToPolice' : 'transferredToDiscipline';
+  if (input.to === 'other' && !input.toName?.trim()) throw new AppError('disclosure.transfer_invalid', { detail: '移送其他机关的，须写明接收机关' });
+  // PUB-5 · SX25-P 19(五): only a transfer to the police or to 纪检监察 withholds; another body (e.g. 移送有管辖权的行政机关) does not.
+  const flag = input.to === 'police' ? 'transferredToPolice' : input.to === 'discipline' ? 'transferredToDiscipline' : null;
   let started = 0;
-  const detail = { to: input.to, toLabel: TRANSFER_TARGET_LABELS[input.to], letterNumber: input.letterNumber.trim(), transferredOn: input.transferredOn, documentId: input.documentId ?? null, note: input.note?.trim() ?? '' };
+  const toLabel = input.to === 'other' ? input.toName!.trim() : TRANSFER_TARGET_LABELS[input.to];
+  const detail = { to: input.to, toLabel, letterNumber: input.letterNumber.trim(), transferredOn: input.transferredOn, documentId: input.documentId ?? null, note: input.note?.trim() ?? '' };
   await ctx.db.transaction(async (tx) => {
     const [fresh] = await tx.select().from(cases).where(eq(cases.id, caseId)).for('update');
-    await tx.update(cases).set({ flags: { ...fresh!.flags, [flag]: true }, updatedAt: now }).where(eq(cases.id, caseId));
+    if (flag) await tx.update(cases).set({ flags: { ...fresh!.flags, [flag]: true }, updatedAt: now }).where(eq(cases.id, caseId));
     await tx.insert(caseEvents).values({ caseId, at: now, actorId: actor.userId, actorName: actor.displayName, kind: 'transfer', fromState: null, toState: null, detail });
     await recordAudit(tx, { at: now, actor, action: 'case.transfer', object: { type: 'case', id: caseId, agencyId: row.agencyId, agencyPath: row.agencyPath }, detail });
-    started = await withdrawOnNewReason(tx, caseId, now, `案件已于${input.transferredOn}移送${TRANSFER_TARGET_LABELS[input.to]}（${input.letterNumber.trim()}）`);
+    if (flag) started = await withdrawOnNewReason(tx, caseId, now, `案件已于${input.transferredOn}移送${toLabel}（${input.letterNumber.trim()}）`);
   });
   return { caseId, transfer: detail, withdrawalsStarted: started };
+}
+
+/**
+ * The case's transfers (移送 events with their 移送书), the withholding reasons
+ * that stand today, and each decision of the case with its disclosure state:
+ * what the case page shows next to the transfers (PUB-5, PUB-8).
+ */
+export async function listTransfers(ctx: AppContext, actor: ActorContext, caseId: string) {
+  const row = await loadReadableCase(ctx, actor, caseId);
+  const events = await ctx.db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, 'transfer'))).orderBy(asc(caseEvents.at));
+  const [agency] = await ctx.db.select().from(agencies).where(eq(agencies.id, row.agencyId));
+  const reasons = await currentWithholding(ctx.db, { caseId }, agency!);
+  const pubs = await ctx.db.select().from(publications).where(eq(publications.caseId, caseId)).orderBy(asc(publications.createdAt));
+  const alerts = pubs.length ? await ctx.db.select().from(publicationEvents).where(and(inArray(publicationEvents.publicationId, pubs.map((p) => p.id)), eq(publicationEvents.kind, 'withholdingAlert'))) : [];
+  return {
+    caseId,
+    transfers: events.map((e) => {
+      const d = e.detail as { to: TransferTarget; toLabel: string; letterNumber: string; transferredOn: string; documentId: string | null; note: string };
+      return { at: e.at.toISOString(), actorName: e.actorName, to: d.to, toLabel: d.toLabel, letterNumber: d.letterNumber, transferredOn: d.transferredOn, documentId: d.documentId ?? null, note: d.note ?? '' };
+    }),
+    withholding: reasons.map((r) => ({ key: r.key, label: r.label, basis: r.basis })),
+    publications: pubs.map((p) => {
+      const alert = alerts.filter((a) => a.publicationId === p.id).at(-1);
+      return {
+        id: p.id,
+        decisionNumber: p.decisionNumber,
+        status: p.status,
+        online: p.online,
+        withholding: p.withholding ? { reason: p.withholding.reason, label: WITHHOLDING_REASON_LABELS[p.withholding.reason as keyof typeof WITHHOLDING_REASON_LABELS] ?? String(p.withholding.reason) } : null,
+        withdrawal: p.withdrawal ? { automatic: p.withdrawal.automatic === true, withdrawBy: p.withdrawal.withdrawBy, withdrawnOn: p.withdrawal.withdrawnOn ?? null } : null,
+        alert: alert ? { at: alert.at.toISOString(), comment: alert.comment } : null,
+      };
+    }),
+  };
 }
 
 /**

@@ -24,6 +24,7 @@ import { STAGE_COLORS, hasAnyRole, leadFirst, nextState, rolesFor, stateLabel, t
 import { CaseDocumentsTab } from './CaseDocumentsTab.js';
 import { CaseFactsTab } from './CaseFactsTab.js';
 import { CaseServiceTab } from './CaseServiceTab.js';
+import { CaseTransfersTab } from './CaseTransfersTab.js';
 import { MediaTab } from './MediaTab.js';
 
 const CHECK_ICONS: Record<ChecklistItem['status'], { icon: ReactNode; label: string }> = {
@@ -359,6 +360,7 @@ export function CaseDetailPage() {
             },
             { key: 'service', label: `送达（${c.services.length}）`, children: <CaseServiceTab c={c} meta={meta} onRecorded={() => void load()} /> },
             { key: 'media', label: '音像记录', children: <MediaTab caseId={c.id} onChanged={() => void load()} /> },
+            { key: 'transfers', label: '移送', children: <CaseTransfersTab c={c} canWrite={c.state !== 'archived' && hasAnyRole(me.roles, rolesFor('case.update'))} /> },
             {
               key: 'timeline',
               label: '时间线',

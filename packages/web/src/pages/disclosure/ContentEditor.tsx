@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { Button, Card, Input, Radio, Space, Typography } from 'antd';
 import type { Override, PublicationDetail, PublicationEdit, PublicationFieldDef } from './disclosureApi.js';
 import { FieldBlock } from './FieldBlock.js';
-import { AddMaskModal, LiftMaskModal, type AddMaskTarget, type LiftTarget } from './MaskControls.js';
+import { AddMaskModal, DismissSuspectModal, LiftMaskModal, type AddMaskTarget, type DismissTarget, type LiftTarget } from './MaskControls.js';
 
 const FULL_TEXT: PublicationFieldDef = { key: 'fullText', label: '决定书全文', required: true, applies: 'all', basis: '以全文方式公开的，公开经隐去处理的决定书全文' };
 
@@ -36,6 +36,7 @@ export function ContentEditor({ detail, editable, correction, busy, onSave }: { 
   const [note, setNote] = useState('');
   const [adding, setAdding] = useState<AddMaskTarget | null>(null);
   const [lifting, setLifting] = useState<LiftTarget | null>(null);
+  const [dismissing, setDismissing] = useState<DismissTarget | null>(null);
   const dirty = JSON.stringify(draft) !== JSON.stringify(initial);
   const savedJson = (key: string) => (detail.version.overrides?.[key] ?? []).map((o) => JSON.stringify(o));
 
@@ -60,6 +61,8 @@ export function ContentEditor({ detail, editable, correction, busy, onSave }: { 
         onAddMask={setAdding}
         onLiftMask={setLifting}
         onRemoveOverride={(i) => removeOverride(def.key, i)}
+        onMaskSuspect={addOverride}
+        onDismissSuspect={setDismissing}
         {...(rows ? { rows } : {})}
       />
     );
@@ -103,6 +106,14 @@ export function ContentEditor({ detail, editable, correction, busy, onSave }: { 
             onAdd={(key, o) => {
               addOverride(key, o);
               setAdding(null);
+            }}
+          />
+          <DismissSuspectModal
+            target={dismissing}
+            onCancel={() => setDismissing(null)}
+            onDismiss={(key, o) => {
+              addOverride(key, o);
+              setDismissing(null);
             }}
           />
           <LiftMaskModal

@@ -5,9 +5,9 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Card, Input, Space, Tag, Typography } from 'antd';
-import type { Mask } from '../../domain.js';
+import { SENSITIVE_KIND_LABELS, type Mask } from '../../domain.js';
 import type { Override, PublicationFieldDef, RedactedField } from './disclosureApi.js';
-import { OverrideList, type AddMaskTarget, type LiftTarget } from './MaskControls.js';
+import { OverrideList, SuspectList, type AddMaskTarget, type DismissTarget, type LiftTarget } from './MaskControls.js';
 import { MaskList, RedactionDiff, type TextSelection } from './RedactionDiff.js';
 import { originalOf } from './redactionSegments.js';
 
@@ -27,6 +27,9 @@ export interface FieldBlockProps {
   onAddMask: (t: AddMaskTarget) => void;
   onLiftMask: (t: LiftTarget) => void;
   onRemoveOverride: (index: number) => void;
+  /** 疑似个人信息: mask it (an 'add' override) or open the dismissal dialog. */
+  onMaskSuspect?: (fieldKey: string, o: Override) => void;
+  onDismissSuspect?: (t: DismissTarget) => void;
   rows?: number;
 }
 
@@ -76,6 +79,12 @@ export function FieldBlock(p: FieldBlockProps) {
         <>
           <RedactionDiff original={originalOf(p.redacted)} redacted={p.redacted} {...(p.editable ? { onSelect: setSelection } : {})} />
           <MaskList redacted={p.redacted} onLift={p.editable ? (mask: Mask) => p.onLiftMask({ fieldKey: p.def.key, mask, byValue: changed }) : undefined} />
+          <SuspectList
+            suspects={p.redacted.suspects ?? []}
+            dismissed={p.redacted.dismissed ?? []}
+            onMask={p.editable && p.onMaskSuspect ? (x) => p.onMaskSuspect!(p.def.key, { action: 'add', value: x.original, kind: x.kind, reason: `疑似${SENSITIVE_KIND_LABELS[x.kind] ?? '个人信息'}，予以隐去` }) : undefined}
+            onDismiss={p.editable && p.onDismissSuspect ? (x) => p.onDismissSuspect!({ fieldKey: p.def.key, suspect: x }) : undefined}
+          />
         </>
       ) : empty ? (
         <Typography.Text type={p.def.required ? 'danger' : 'secondary'}>（未填写）</Typography.Text>

@@ -5,7 +5,7 @@
  * and withdrawal. Before the approval, why it cannot be published.
  */
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Space, Tooltip, Typography } from 'antd';
 import type { GateProblem } from '../../domain.js';
 import { CommentModal, WithdrawModal, WithholdModal } from './ActionModals.js';
 import { disclosureApi, type PublicationAbilities, type PublicationDetail } from './disclosureApi.js';
@@ -43,7 +43,10 @@ export function PublicationActions({ detail, can, act, busy, onError }: { detail
   const id = detail.publication.id;
   const close = () => setOpen(null);
   const correction = detail.publication.status === 'published';
-  const blocked = detail.problems.length > 0;
+  // issue 13 item 3: lifted personal masks wait for the approver's explicit consent, given in the approval dialog
+  const consentNeeded = detail.problems.filter((p) => p.code === 'liftConsent');
+  const blocked = detail.problems.some((p) => p.code !== 'liftConsent');
+  const [consent, setConsent] = useState(false);
   const buttons = [];
 
   if (can.submit) {
@@ -97,7 +100,40 @@ export function PublicationActions({ detail, can, act, busy, onError }: { detail
       <Space orientation="vertical" style={{ width: '100%' }}>
         {buttons.length ? <Space wrap>{buttons}</Space> : <Typography.Text type="secondary">当前状态下您没有可办理的事项。</Typography.Text>}
       </Space>
-      {decision('approve', '审核通过并公示', '审核通过并公示', (c) => disclosureApi.approve(id, c), '已审核通过并公示')}
+      <CommentModal
+        key="approve"
+        open={open === 'approve'}
+        title="审核通过并公示"
+        okText="审核通过并公示"
+        label="审核意见"
+        intro={
+          consentNeeded.length ? (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="lift-consent"
+              title="录入员解除了个人信息的隐去，须您明确同意"
+              description={
+                <Space orientation="vertical">
+                  {consentNeeded.map((p, i) => (
+                    <span key={i}>{p.message}</span>
+                  ))}
+                  <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} aria-label="同意公开已解除隐去的个人信息">
+                    我已核对解除隐去的法定事由，明确同意公开上述个人信息
+                  </Checkbox>
+                  <Typography.Text type="secondary">不同意的，请关闭本窗口并“退回”录入员恢复隐去。</Typography.Text>
+                </Space>
+              }
+            />
+          ) : null
+        }
+        onSubmit={(c) => act('approve', () => disclosureApi.approve(id, c, consentNeeded.length > 0 && consent), '已审核通过并公示')}
+        onClose={() => {
+          setConsent(false);
+          close();
+        }}
+      />
       {decision('return', '退回修改', '退回', (c) => disclosureApi.return(id, c), '已退回', true)}
       {decision('withholdYes', '批准不予公开', '批准', (c) => disclosureApi.decideWithhold(id, { approve: true, comment: c }), '已批准不予公开')}
       {decision('withholdNo', '不批准不予公开', '不批准', (c) => disclosureApi.decideWithhold(id, { approve: false, comment: c }), '已退回录入员')}

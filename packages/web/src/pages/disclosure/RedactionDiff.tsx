@@ -7,6 +7,7 @@ import { useRef, type CSSProperties, type ReactNode } from 'react';
 import { Button, Col, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { LIFT_GROUND_LABELS, SENSITIVE_KIND_LABELS, type LiftedMask, type Mask } from '../../domain.js';
 import type { RedactedField } from './disclosureApi.js';
+import { CONSENT_KINDS, NEVER_LIFTED_KINDS } from './MaskControls.js';
 import { originalSegments, publishedSegments, selectionOffsets, type Segment } from './redactionSegments.js';
 
 const BOX: CSSProperties = { whiteSpace: 'pre-wrap', wordBreak: 'break-all', border: '1px solid #f0f0f0', borderRadius: 6, padding: '6px 10px', minHeight: 34, background: '#fafafa' };
@@ -73,7 +74,7 @@ export function RedactionDiff({ original, redacted, onSelect }: { original: stri
 }
 
 /** Every mask of a field with its reason (and a lift button), then the masks already lifted with why. */
-export function MaskList({ redacted, onLift }: { redacted: RedactedField; onLift?: ((m: Mask) => void) | undefined }) {
+export function MaskList({ redacted, onLift, consentGiven = false }: { redacted: RedactedField; onLift?: ((m: Mask) => void) | undefined; consentGiven?: boolean }) {
   if (!redacted.masks.length && !redacted.lifted.length) return null;
   const rows: { m: Mask; lifted: LiftedMask | null }[] = [...redacted.masks.map((m) => ({ m, lifted: null })), ...redacted.lifted.map((l) => ({ m: l, lifted: l }))];
   return (
@@ -91,7 +92,17 @@ export function MaskList({ redacted, onLift }: { redacted: RedactedField; onLift
             )}
             <Tag>{SENSITIVE_KIND_LABELS[m.kind] ?? m.kind}</Tag>
             <Typography.Text type="secondary">{lifted ? liftedTip(lifted) : m.reason}</Typography.Text>
-            {!lifted && onLift ? (
+            {lifted && CONSENT_KINDS.has(m.kind) ? (
+              <Tag color="orange" data-testid="awaiting-consent">
+                {consentGiven ? '审核员已明确同意' : '待审核员明确同意（SX25-P 第十九条第二款）'}
+              </Tag>
+            ) : null}
+            {!lifted && NEVER_LIFTED_KINDS.has(m.kind) ? (
+              <Typography.Text type="secondary" data-testid="never-lifted">
+                （不得解除）
+              </Typography.Text>
+            ) : null}
+            {!lifted && onLift && !NEVER_LIFTED_KINDS.has(m.kind) ? (
               <Button size="small" type="link" onClick={() => onLift(m)}>
                 解除隐去
               </Button>

@@ -10,6 +10,7 @@ import {
   LIFT_GROUND_LABELS,
   PUBLICATION_TRANSITIONS,
   type Action,
+  type DismissedSuspect,
   type GateProblem,
   type LiftGround,
   type LiftedMask,
@@ -18,6 +19,7 @@ import {
   type PublicationStatus,
   type Role,
   type SensitiveKind,
+  type Suspect,
   type WithholdingReasonKey,
 } from '../../domain.js';
 
@@ -117,6 +119,9 @@ export interface RedactedField {
   text: string;
   masks: Mask[];
   lifted: LiftedMask[];
+  /** 疑似个人信息 still open: each blocks approval until masked or dismissed (issue 13 item 4). */
+  suspects?: Suspect[];
+  dismissed?: DismissedSuspect[];
 }
 
 /** A clerk's change to the automatic redaction, as stored and sent back (positions in the original text). */
@@ -124,7 +129,8 @@ export type Override =
   | { action: 'add'; value: string; reason: string; kind?: SensitiveKind }
   | { action: 'add'; start: number; end: number; reason: string; kind?: SensitiveKind }
   | { action: 'lift'; value: string; reason: string; ground?: LiftGround }
-  | { action: 'lift'; start: number; end: number; reason: string; ground?: LiftGround };
+  | { action: 'lift'; start: number; end: number; reason: string; ground?: LiftGround }
+  | { action: 'dismiss'; value: string; reason: string };
 
 export interface PublicationVersion {
   version: number;
@@ -239,7 +245,7 @@ export const disclosureApi = {
   get: (id: string) => api.get<PublicationDetail>(pub(id)),
   save: (id: string, edit: PublicationEdit) => api.put<PublicationDetail>(pub(id), edit),
   submit: (id: string, comment = '') => api.post<PublicationDetail>(`${pub(id)}/submit`, { comment }),
-  approve: (id: string, comment = '') => api.post<PublicationDetail>(`${pub(id)}/approve`, { comment }),
+  approve: (id: string, comment = '', liftConsent = false) => api.post<PublicationDetail>(`${pub(id)}/approve`, { comment, ...(liftConsent ? { liftConsent: true } : {}) }),
   return: (id: string, comment: string) => api.post<PublicationDetail>(`${pub(id)}/return`, { comment }),
   withhold: (id: string, body: { reason: WithholdingReasonKey; note: string }) => api.post<PublicationDetail>(`${pub(id)}/withhold`, body),
   decideWithhold: (id: string, body: { approve: boolean; comment: string }) => api.post<PublicationDetail>(`${pub(id)}/withhold/decision`, body),

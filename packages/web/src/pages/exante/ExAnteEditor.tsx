@@ -11,6 +11,7 @@ import type { Dayjs } from 'dayjs';
 import { errorMessage, isApiError } from '../../api/client.js';
 import type { ExAnteContent, ExAnteSection } from '../../domain.js';
 import { ExAnteContentView } from './ExAnteContentView.js';
+import { ExAnteGate } from './ExAnteGate.js';
 import { DUE_COLORS, EVENT_LABELS, STATUS_COLORS, exAnteApi, type Due, type SectionView } from './exanteApi.js';
 
 export function DueTag({ due }: { due: Due }) {
@@ -169,6 +170,17 @@ export function ExAnteEditor({ agencyId, section, onBack }: { agencyId: string; 
             ) : null}
             {view.problems.length && !viewingOld ? (
               <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="当前版本尚不完整，补正后方可提交审核" description={<ul style={{ margin: 0 }}>{view.problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>} data-testid="exante-problems" />
+            ) : null}
+            {view.gate && !viewingOld ? (
+              <ExAnteGate
+                gate={view.gate}
+                draft={draft}
+                editable={editable}
+                onChange={(next) => {
+                  setDraft(next);
+                  setDirty(true);
+                }}
+              />
             ) : null}
             {shownContent ? (
               <ExAnteContentView

@@ -4,6 +4,7 @@
  */
 import { api, query } from '../../api/client.js';
 import type { ExAnteContent, ExAnteSection, ExAnteSectionSpec } from '../../domain.js';
+import type { ExAnteGateView } from './ExAnteGate.js';
 
 export type ExAnteStatus = 'draft' | 'submitted' | 'returned' | 'published';
 export type DueStatus = 'none' | 'onTime' | 'dueSoon' | 'overdue' | 'published' | 'publishedOnTime' | 'publishedLate';
@@ -108,6 +109,8 @@ export interface SectionView {
   history: HistoryEvent[];
   externalReview: { requirement: string; reviewer: string; basis: string } | null;
   abilities: { save: boolean; submit: boolean; approve: boolean; return: boolean };
+  /** Issue 13 item 1: the redaction gate on the version being worked on. */
+  gate?: ExAnteGateView;
 }
 
 export const EVENT_LABELS: Record<HistoryEvent['kind'], string> = { save: '保存', submit: '提交审核', approve: '审核通过并公开', return: '退回修改' };
