@@ -43,7 +43,8 @@ async function choose(page: Page, select: Locator, option: string): Promise<void
   // On a loaded machine a select may still be disabled (it waits for another field's choice to
   // render) or its dropdown still animating when the option is clicked, and the pick does not
   // take: wait until it is enabled, check it shows the pick, and try again (at most four times).
-  const field = page.locator('.ant-select', { has: select }).first();
+  // The select's root (the labelled element is its inner input, or the root itself).
+  const field = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   await expect.poll(() => field.evaluate((el) => el.classList.contains('ant-select-disabled'))).toBe(false);
   for (let attempt = 0; attempt < 4; attempt += 1) {
     try {
