@@ -15,7 +15,15 @@ describe('configuration is validated once at start', () => {
 
   it('DATABASE_URL selects PostgreSQL', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1:5432/test' });
-    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://127.0.0.1:5432/test' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://127.0.0.1:5432/test', poolMax: 10, portalPoolMax: 5 });
+  });
+
+  it('issue 14 item 8: the staff and portal pools, the portal cache and rate limit are configurable', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1:5432/test', DB_POOL_MAX: '20', PORTAL_DB_POOL_MAX: '3', PORTAL_CACHE_TTL_SECONDS: '0', PORTAL_RATE_PER_MINUTE: '60' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://127.0.0.1:5432/test', poolMax: 20, portalPoolMax: 3 });
+    expect([c.portalCacheTtlSeconds, c.portalRatePerMinute]).toEqual([0, 60]);
+    expect(loadConfig({}).portalRatePerMinute).toBe(300);
+    expect(() => loadConfig({ PORTAL_DB_POOL_MAX: '0' })).toThrow(/PORTAL_DB_POOL_MAX/);
   });
 
   it.each([
