@@ -10,8 +10,12 @@
  * start (recovery pass) and by the periodic sweep. Finishing is idempotent:
  * a finished upload answers with its record, and finishes of one upload in
  * this process run one after the other (a second finds it completed). Across
- * servers the UNIQUE (case_id, sha256) of media_files keeps the record single
- * (the loser becomes a `duplicate` pointing at it).
+ * servers sharing a staging folder the UNIQUE (case_id, sha256) of
+ * media_files keeps the record single: a loser that still read the staged
+ * file becomes a `duplicate` pointing at it; one that finds the file already
+ * moved fails that attempt (logged) and the next HEAD or sweep sees the
+ * upload completed. A cross-server lock is not taken (not needed for one
+ * record, left for the pg-boss worker setup).
  *
  * An upload that received no byte for `SANXIANG_UPLOAD_EXPIRY_HOURS` (24 h by
  * default) expires: its staged bytes are removed, the row becomes `failed`
