@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   'conflict': '操作与当前状态冲突：{detail}',
   'internal': '系统内部错误，请稍后再试或联系系统管理员。',
   'rate_limited': '请求过于频繁，请稍后再试。',
+  'portal.rate_limited': '访问过于频繁，请 {seconds} 秒后再试。',
   // auth
   'auth.required': '请先登录。',
   'auth.invalid_credentials': '用户名或密码错误。',
@@ -64,6 +65,7 @@ export const ERROR_MESSAGES = {
   'media.size_mismatch': '文件大小与申报不符（申报 {declared} 字节，实收 {actual} 字节），文件未保存，请重新上传。',
   'media.hash_mismatch': '文件完整性校验值与申报不符（申报 SHA-256 {declared}，实收 {actual}），文件未保存，请重新上传。',
   'media.upload_invalid': '上传无效：{detail}',
+  'media.upload_expired': '该上传超过 {hours} 小时未完成，已过期，已收到的部分已删除，请重新登记上传。',
   'media.metadata_invalid': '音像记录信息不完整或有误：{detail}',
   'media.range_invalid': '请求的字节范围无效（文件共 {size} 字节）。',
   'media.ticket_invalid': '播放或下载凭证无效或已过期，请重新打开。',

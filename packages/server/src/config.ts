@@ -48,6 +48,14 @@ const EnvSchema = z.object({
   SANXIANG_LOG_KEY_FILE: z.string().min(1).optional(),
   /** Minutes between scheduled checkpoints of the integrity log (0: only on demand). */
   CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
+  /** PostgreSQL: connections of the staff pool (console, API, jobs). */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  /** PostgreSQL: connections of the portal's own pool, so public traffic cannot take the staff's (issue 14 item 8). */
+  PORTAL_DB_POOL_MAX: z.coerce.number().int().min(1).max(500).default(5),
+  /** Seconds a rendered hot portal page (home, decisions, notices, feeds) is kept in memory; 0: no cache. */
+  PORTAL_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  /** Portal requests per minute from one client address; 0: no limit. */
+  PORTAL_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -56,7 +64,7 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string | undefined;
-  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string; poolMax?: number; portalPoolMax?: number };
   dataDir: string;
   blobDir: string;
   sessionIdleMinutes: number;
@@ -72,6 +80,8 @@ export interface Config {
   /** Where the signer key file is (undefined: production with the key from the environment, or none). */
   logKeyFile: string | undefined;
   checkpointIntervalMinutes: number;
+  portalCacheTtlSeconds: number;
+  portalRatePerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -101,7 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.DB_POOL_MAX, portalPoolMax: e.PORTAL_DB_POOL_MAX } : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
     dataDir,
     blobDir: path.join(dataDir, 'blobs'),
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
@@ -116,5 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logSignerKey: e.SANXIANG_LOG_SIGNER_KEY,
     logKeyFile: e.SANXIANG_LOG_KEY_FILE ? path.resolve(e.SANXIANG_LOG_KEY_FILE) : e.SANXIANG_MODE === 'demo' ? path.join(dataDir, 'log-signer.key') : undefined,
     checkpointIntervalMinutes: e.CHECKPOINT_INTERVAL_MINUTES,
+    portalCacheTtlSeconds: e.PORTAL_CACHE_TTL_SECONDS,
+    portalRatePerMinute: e.PORTAL_RATE_PER_MINUTE,
   };
 }

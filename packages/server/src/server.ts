@@ -15,6 +15,7 @@ import { demoSeedState, seedDemo } from './seed/demo.js';
 import { calendarWarnings, ensureCalendarSeed, loadCalendar } from './usecases/calendar.js';
 import { chinaDate } from './lib/time.js';
 import { createCheckpoint, loadLogSigner } from './usecases/integrity-log.js';
+import { startUploadSweeper } from './usecases/media-uploads/recover.js';
 
 export async function openContext(
   config: Config,
@@ -78,7 +79,10 @@ export async function startServer(ctx: AppContext, log: (line: string) => void, 
   };
   const digestTimer = setInterval(digest, 3600_000);
   digestTimer.unref();
+  // Issue 14 item 7: uploads cut off after their last byte are finished, abandoned ones expire (now and periodically).
+  const uploads = startUploadSweeper(ctx, log);
   app.addHook('onClose', async () => {
+    uploads.stop();
     clearInterval(timer);
     clearInterval(expiryTimer);
     clearInterval(digestTimer);
@@ -87,6 +91,7 @@ export async function startServer(ctx: AppContext, log: (line: string) => void, 
   mark('listen');
   await createCheckpoint(ctx);
   await expire();
+  await uploads.run();
   if (ctx.config.checkpointIntervalMinutes > 0) {
     timer = setInterval(() => {
       createCheckpoint(ctx).catch((e: unknown) => log(`检查点签署失败：${(e as Error).message}`));

@@ -232,7 +232,7 @@ describe('SYS-6: a 国密 deployment records SM3 next to SHA-256 through the rea
     await ctx?.close();
   });
   it('the media row, the blob row and the Merkle leaf carry the SM3 value', async () => {
-    configureMedia(ctx, { store: { kind: 'local', dir: path.join(dir, 'sm3-blobs') }, stagingDir: path.join(dir, 'sm3-staging'), maxUploadBytes: 10 * 1024 * 1024, algorithms: ['sha256', 'sm3'] });
+    configureMedia(ctx, { store: { kind: 'local', dir: path.join(dir, 'sm3-blobs') }, stagingDir: path.join(dir, 'sm3-staging'), maxUploadBytes: 10 * 1024 * 1024, uploadExpiryHours: 24, uploadSweepMinutes: 60, algorithms: ['sha256', 'sm3'] });
     const [a] = await ctx.db.select().from(users).where(eq(users.username, 'ty_officer1'));
     const [b] = await ctx.db.select().from(users).where(eq(users.username, 'ty_officer2'));
     const actor = (await loadActor(ctx, a!.id, '127.0.0.1'))!;

@@ -20,6 +20,13 @@ const EnvSchema = z.object({
   SANXIANG_UPLOAD_DIR: z.string().min(1).optional(),
   /** Largest accepted file, bytes (default 32 GiB). */
   SANXIANG_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(32 * 1024 ** 3),
+  /**
+   * Hours after its last received byte that an unfinished upload expires (issue 14 item 7): its
+   * staged bytes are removed and the tus client is answered 410. Default 24.
+   */
+  SANXIANG_UPLOAD_EXPIRY_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
+  /** Minutes between sweeps for expired uploads (and at every start). Default 60. */
+  SANXIANG_UPLOAD_SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** SYS-6 国密: compute SM3 next to SHA-256 for every file. */
   SANXIANG_HASH_SM3: bool.default(false),
   SANXIANG_S3_BUCKET: z.string().min(3).optional(),
@@ -52,6 +59,10 @@ export interface MediaConfig {
   store: { kind: 'local'; dir: string } | ({ kind: 's3' } & S3Settings);
   stagingDir: string;
   maxUploadBytes: number;
+  /** Hours without a byte after which an unfinished upload expires. */
+  uploadExpiryHours: number;
+  /** Minutes between sweeps for expired uploads. */
+  uploadSweepMinutes: number;
   /** Digests computed for every file: SHA-256 always, SM3 where 国密 is on. */
   algorithms: readonly ('sha256' | 'sm3')[];
 }
@@ -89,6 +100,8 @@ export function loadMediaConfig(config: Pick<Config, 'blobDir' | 'dataDir'>, env
     store,
     stagingDir: path.resolve(e.SANXIANG_UPLOAD_DIR ?? path.join(config.dataDir, 'uploads')),
     maxUploadBytes: e.SANXIANG_UPLOAD_MAX_BYTES,
+    uploadExpiryHours: e.SANXIANG_UPLOAD_EXPIRY_HOURS,
+    uploadSweepMinutes: e.SANXIANG_UPLOAD_SWEEP_MINUTES,
     algorithms: e.SANXIANG_HASH_SM3 ? ['sha256', 'sm3'] : ['sha256'],
   };
 }

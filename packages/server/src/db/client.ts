@@ -27,6 +27,12 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /**
+   * The portal's reads (issue 14 item 8): on PostgreSQL a pool of its own
+   * (PORTAL_DB_POOL_MAX), so a crowd on the public site cannot take the
+   * connections staff requests need; on PGlite the one connection (`db`).
+   */
+  portalDb: Db;
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>;
   /** A plain parameterised query, for the few places drizzle does not fit. */
@@ -42,10 +48,10 @@ export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory' }
   /** `schema`: use this schema instead of public (tests give each file its own). */
-  | { kind: 'postgres'; url: string; schema?: string };
+  | { kind: 'postgres'; url: string; schema?: string; poolMax?: number; portalPoolMax?: number };
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  if (target.kind === 'postgres') return openPostgres(target.url, target.schema);
+  if (target.kind === 'postgres') return openPostgres(target.url, target.schema, target.poolMax, target.portalPoolMax);
   if (target.kind === 'pglite-memory') return wrapPglite(new PGlite(), () => {});
   fs.mkdirSync(target.dataDir, { recursive: true });
   const release = await acquireLock(target.dataDir);
@@ -63,6 +69,7 @@ function wrapPglite(client: PGlite, release: () => void | Promise<void>): Databa
   const self: Database = {
     kind: 'pglite',
     db,
+    portalDb: db,
     exec: async (sql) => {
       await client.exec(sql);
     },
@@ -79,19 +86,22 @@ function wrapPglite(client: PGlite, release: () => void | Promise<void>): Databa
   return self;
 }
 
-function openPostgres(url: string, schemaName?: string): Database {
+function openPostgres(url: string, schemaName?: string, poolMax = 10, portalPoolMax = 5): Database {
   if (schemaName !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schemaName)) throw new Error(`invalid schema name ${schemaName}`);
-  const pool = new pg.Pool({ connectionString: url, max: 10, ...(schemaName ? { options: `-c search_path=${schemaName}` } : {}) });
+  const options = schemaName ? { options: `-c search_path=${schemaName}` } : {};
+  const pool = new pg.Pool({ connectionString: url, max: poolMax, ...options });
+  const portalPool = new pg.Pool({ connectionString: url, max: portalPoolMax, ...options });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
+    portalDb: drizzlePg({ client: portalPool, schema }) as unknown as Db,
     exec: async (sql) => {
       await pool.query(sql);
     },
     query: async <T>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as T[],
     close: async () => {
-      await pool.end();
+      await Promise.all([pool.end(), portalPool.end()]);
     },
     dedicated: async (fn) => {
       const client = await pool.connect();

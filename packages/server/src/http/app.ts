@@ -45,6 +45,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     ctx: AppContext;
   }
+  interface FastifyInstance {
+    /** The portal's page cache and rate limit (issue 14 item 8). */
+    portalCache: import('../portal/cache.js').PortalCache;
+  }
 }
 
 // Validation messages in Chinese (users read them in the console).
@@ -121,7 +125,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   await app.register(exAnteRoutes, { prefix: '/api/v1' });
   await app.register(todoRoutes, { prefix: '/api/v1' });
   await app.register(inspectionRoutes, { prefix: '/api/v1' });
-  await registerPortal(app, ctx);
+  app.decorate('portalCache', await registerPortal(app, ctx));
   await registerConsole(app);
   return app;
 }

@@ -20,6 +20,7 @@ import { registerExAntePortal, renderExAnte } from './exante.js';
 import requestRoutes from './requests.js';
 import { agencyDisclosureRule, registerSitemap } from './sitemap.js';
 import inspectionPortal from './inspections.js';
+import { registerPortalCache, type PortalCache } from './cache.js';
 
 function agencyTree(all: AgencyRow[]): Html {
   const children = new Map<string | null, AgencyRow[]>();
@@ -37,10 +38,14 @@ function agencyTree(all: AgencyRow[]): Html {
   return html`<ul class="tree">${roots.map(branch)}</ul>`;
 }
 
-export async function registerPortal(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function registerPortal(app: FastifyInstance, staffCtx: AppContext): Promise<PortalCache> {
+  // Issue 14 item 8: the portal reads through its own pool (PostgreSQL), staff requests keep theirs.
+  const ctx: AppContext = { ...staffCtx, db: staffCtx.database.portalDb };
   const send = (reply: import('fastify').FastifyReply, body: string) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(body);
 
+  // Before the portal's routes, so its hooks apply to all of them (a cache hit passes the Vary: Cookie hook too).
+  const cache = registerPortalCache(app, ctx, { ttlSeconds: ctx.config.portalCacheTtlSeconds, ratePerMinute: ctx.config.portalRatePerMinute });
   await registerSitemap(app, ctx); // issue 13: robots.txt, sitemap.xml, Vary: Cookie for the 大字版
   await app.register(decisionRoutes, { ctx });
   await app.register(feedRoutes, { ctx });
@@ -130,4 +135,5 @@ ${await renderExAnte(ctx, a)}`;
     const back = req.query.back && /^\/(?!\/)[^\s]*$/.test(req.query.back) ? req.query.back : '/';
     return reply.redirect(back, 303);
   });
+  return cache;
 }

@@ -42,7 +42,7 @@ export async function createTestContext(opts: { seed?: boolean; config?: Partial
   // Tests sign in often; the login rate limit has its own test with a low value.
   // Each context has its own data folder (blobs, upload staging), removed on close.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanxiang-test-'));
-  const config: Config = { ...loadConfig({ SANXIANG_DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000' }), ...opts.config };
+  const config: Config = { ...loadConfig({ SANXIANG_DATA_DIR: dataDir, LOG_LEVEL: 'silent', LOGIN_RATE_PER_MINUTE: '10000', PORTAL_RATE_PER_MINUTE: '0' }), ...opts.config };
   let dropSchema: (() => Promise<void>) | undefined;
   let database;
   if (url) {

@@ -301,6 +301,8 @@ export function presentUpload(u: UploadRow) {
 export async function loadOwnPendingUpload(ctx: AppContext, actor: ActorContext, id: string): Promise<UploadRow> {
   const u = /^[0-9a-f-]{36}$/.test(id) ? await findUpload(ctx.db, id) : undefined;
   if (!u || u.createdBy !== actor.userId) throw new AppError('not_found');
+  // Issue 14 item 7: an expired upload answers 410 (its staged bytes are gone).
+  if (u.status === 'failed' && u.error?.code === 'media.upload_expired') throw new AppError('media.upload_expired', { hours: mediaServices(ctx).config.uploadExpiryHours });
   if (u.status !== 'pending') throw new AppError('media.upload_invalid', { detail: `该上传已${u.status === 'failed' ? '失败' : '完成'}，请重新发起` });
   return u;
 }

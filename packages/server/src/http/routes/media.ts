@@ -33,6 +33,7 @@ import { mediaServices } from '../../blobs/index.js';
 import { findAgency } from '../../usecases/agencies.js';
 import { checkUploadCreation, completeUpload, createUploadIntent, getMedia, getUpload, listCaseMedia, loadOwnPendingUpload } from '../../usecases/media.js';
 import { accessLinkSummary, mediaAccessHistory, mediaContent, openMedia, openMediaByToken, type ContentAnswer } from '../../usecases/media-access.js';
+import { uploadHead } from '../../usecases/media-uploads/recover.js';
 import { createAvException, decideAvException } from '../../usecases/media-exceptions.js';
 import { REQUESTER_KINDS, REQUESTER_KIND_LABELS, createAccessRequest, decideAccessRequest, listAccessRequests, revokeAccessRequest } from '../../usecases/access.js';
 import { decideDisposal, listDisposals, listHolds, placeHold, releaseHold, requestDisposal } from '../../usecases/media-retention.js';
@@ -143,6 +144,18 @@ export default async function mediaRoutes(app: FastifyInstance, opts: { ctx?: Ap
   app.addContentTypeParser('application/offset+octet-stream', (_req, _payload, done) => done(null));
   const handleTus = async (req: FastifyRequest, reply: FastifyReply) => {
     const actor = await requireActor(req);
+    const uploadId = (req.params as { uploadId?: string }).uploadId;
+    if (req.method === 'HEAD' && uploadId) {
+      // Issue 14 item 7: a complete staged file is finished here (a crash may have cut off the
+      // finish), a finished upload reports its full length, an expired one 410.
+      const head = await uploadHead(req.ctx, actor, uploadId);
+      if (head) {
+        return reply
+          .status(200)
+          .headers({ 'tus-resumable': '1.0.0', 'upload-offset': String(head.offset), 'upload-length': String(head.length), 'cache-control': 'no-store' })
+          .send();
+      }
+    }
     tus ??= createTusServer(req.ctx);
     tusActors.set(req.raw, actor);
     reply.hijack();
