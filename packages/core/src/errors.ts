@@ -16,6 +16,7 @@ export const ERROR_MESSAGES = {
   'internal': '系统内部错误，请稍后再试或联系系统管理员。',
   'rate_limited': '请求过于频繁，请稍后再试。',
   'portal.rate_limited': '访问过于频繁，请 {seconds} 秒后再试。',
+  'portal.busy': '公示平台访问人数较多，请稍后再试。',
   // auth
   'auth.required': '请先登录。',
   'auth.invalid_credentials': '用户名或密码错误。',

@@ -56,6 +56,10 @@ const EnvSchema = z.object({
   PORTAL_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   /** Portal requests per minute from one client address; 0: no limit. */
   PORTAL_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  /** Portal requests in progress at once (the rest wait their turn, so staff requests stay fast); 0: no cap. */
+  PORTAL_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(4),
+  /** Portal requests that may wait for a turn; beyond it 503 with Retry-After (`portal.busy`). */
+  PORTAL_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -82,6 +86,8 @@ export interface Config {
   checkpointIntervalMinutes: number;
   portalCacheTtlSeconds: number;
   portalRatePerMinute: number;
+  portalConcurrency: number;
+  portalQueueMax: number;
 }
 
 export class ConfigError extends Error {
@@ -128,5 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     checkpointIntervalMinutes: e.CHECKPOINT_INTERVAL_MINUTES,
     portalCacheTtlSeconds: e.PORTAL_CACHE_TTL_SECONDS,
     portalRatePerMinute: e.PORTAL_RATE_PER_MINUTE,
+    portalConcurrency: e.PORTAL_CONCURRENCY,
+    portalQueueMax: e.PORTAL_QUEUE_MAX,
   };
 }

@@ -12,6 +12,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   internal: 500,
   rate_limited: 429,
   'portal.rate_limited': 429,
+  'portal.busy': 503,
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.locked': 423,

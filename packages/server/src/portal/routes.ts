@@ -21,6 +21,7 @@ import requestRoutes from './requests.js';
 import { agencyDisclosureRule, registerSitemap } from './sitemap.js';
 import inspectionPortal from './inspections.js';
 import { registerPortalCache, type PortalCache } from './cache.js';
+import { registerPortalGate } from './gate.js';
 
 function agencyTree(all: AgencyRow[]): Html {
   const children = new Map<string | null, AgencyRow[]>();
@@ -45,6 +46,8 @@ export async function registerPortal(app: FastifyInstance, staffCtx: AppContext)
     reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=60').send(body);
 
   // Before the portal's routes, so its hooks apply to all of them (a cache hit passes the Vary: Cookie hook too).
+  // Issue 14 item 8: at most PORTAL_CONCURRENCY portal requests run at once (before the cache and its rate limit).
+  registerPortalGate(app, { concurrency: ctx.config.portalConcurrency, queueMax: ctx.config.portalQueueMax });
   const cache = registerPortalCache(app, ctx, { ttlSeconds: ctx.config.portalCacheTtlSeconds, ratePerMinute: ctx.config.portalRatePerMinute });
   await registerSitemap(app, ctx); // issue 13: robots.txt, sitemap.xml, Vary: Cookie for the 大字版
   await app.register(decisionRoutes, { ctx });
