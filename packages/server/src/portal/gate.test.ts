@@ -74,6 +74,36 @@ describe('SYS-4 · issue 14: the portal gate', () => {
     await app.close();
   });
 
+  it('a client that goes away while waiting for its turn does not keep a slot (real sockets)', async () => {
+    const app = Fastify({ logger: false });
+    const gate = registerPortalGate(app, { concurrency: 1, queueMax: 10 })!;
+    let open!: () => void;
+    const held = new Promise<void>((r) => (open = r));
+    app.get('/decisions', async () => {
+      await held;
+      return 'page';
+    });
+    app.get('/notices', async () => 'notices');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+    const first = fetch(`${base}/decisions`).then((r) => r.text());
+    await new Promise((r) => setTimeout(r, 50));
+    const gone = new AbortController();
+    const waiting = fetch(`${base}/notices`, { signal: gone.signal }).catch((e: Error) => e.name);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(gate.queued).toBe(1);
+    gone.abort();
+    expect(await waiting).toBe('AbortError');
+    open();
+    expect(await first).toBe('page');
+    await new Promise((r) => setTimeout(r, 100));
+    expect([gate.inFlight, gate.queued]).toEqual([0, 0]);
+    expect(await (await fetch(`${base}/notices`)).text()).toBe('notices');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(gate.inFlight).toBe(0);
+    await app.close();
+  });
+
   it('a gate of 0 is no gate', () => {
     expect(registerPortalGate(Fastify(), { concurrency: 0, queueMax: 0 })).toBeNull();
   });

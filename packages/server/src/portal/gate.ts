@@ -79,7 +79,15 @@ export function registerPortalGate(app: FastifyInstance, opts: { concurrency: nu
       reply.status(HTTP_STATUS[err.code]).header('retry-after', '5').header('cache-control', 'no-store');
       return reply.send(errorBody(err));
     }
-    req.portalSlot = { released: false };
+    const slot = { released: false };
+    req.portalSlot = slot;
+    // The client may have gone while it waited for its turn: give the slot back now. And whatever
+    // happens to the response, its socket's close gives it back too (onResponse may not come then).
+    if (req.raw.destroyed || req.raw.socket?.destroyed) {
+      release(slot);
+      return reply.hijack();
+    }
+    reply.raw.once('close', () => release(slot));
   });
   app.addHook('onResponse', async (req) => release(req.portalSlot));
   app.addHook('onRequestAbort', async (req) => release(req.portalSlot));
