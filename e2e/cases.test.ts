@@ -46,12 +46,15 @@ async function choose(page: Page, select: Locator, option: string): Promise<void
   // The select's root (the labelled element is its inner input, or the root itself).
   const field = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   await expect.poll(() => field.evaluate((el) => el.classList.contains('ant-select-disabled'))).toBe(false);
+  const dropdown = page.locator('.ant-select-dropdown:visible');
   for (let attempt = 0; attempt < 4; attempt += 1) {
     try {
-      await select.click({ timeout: 10_000 });
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 10_000 });
+      // Open it unless its dropdown is already open (a second click would close it). Never press
+      // Escape here: in a dialog that closes the dialog, not only the dropdown.
+      if ((await dropdown.count()) === 0) await select.click({ timeout: 20_000 });
+      await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 20_000 });
     } catch {
-      await page.keyboard.press('Escape');
+      // Not taken this time (still rendering on a loaded machine): look and try again.
     }
     const shown = await field.innerText().catch(() => '');
     if (shown.includes(option)) return;
