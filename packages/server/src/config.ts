@@ -57,7 +57,7 @@ const EnvSchema = z.object({
   /** Portal requests per minute from one client address; 0: no limit. */
   PORTAL_RATE_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(300),
   /** Portal requests in progress at once (the rest wait their turn, so staff requests stay fast); 0: no cap. */
-  PORTAL_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(4),
+  PORTAL_CONCURRENCY: z.coerce.number().int().min(0).max(10_000).default(2),
   /** Portal requests that may wait for a turn; beyond it 503 with Retry-After (`portal.busy`). */
   PORTAL_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(2000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
