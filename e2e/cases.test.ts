@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.js';
+import { chooseOption as choose, launchChromium } from './browser.js';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../packages/server/src/testing/harness.js';
 import { WEB_DIST } from '../packages/server/src/http/app.js';
@@ -36,31 +36,6 @@ async function newPage(): Promise<Page> {
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   return page;
-}
-
-/** Picks an option in an antd Select: opens it, then clicks the option in the open dropdown. */
-async function choose(page: Page, select: Locator, option: string): Promise<void> {
-  // On a loaded machine a select may still be disabled (it waits for another field's choice to
-  // render) or its dropdown still animating when the option is clicked, and the pick does not
-  // take: wait until it is enabled, check it shows the pick, and try again (at most four times).
-  // The select's root (the labelled element is its inner input, or the root itself).
-  const field = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  await expect.poll(() => field.evaluate((el) => el.classList.contains('ant-select-disabled'))).toBe(false);
-  const dropdown = page.locator('.ant-select-dropdown:visible');
-  for (let attempt = 0; attempt < 4; attempt += 1) {
-    try {
-      // Open it unless its dropdown is already open (a second click would close it). Never press
-      // Escape here: in a dialog that closes the dialog, not only the dropdown.
-      if ((await dropdown.count()) === 0) await select.click({ timeout: 20_000 });
-      await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 20_000 });
-    } catch {
-      // Not taken this time (still rendering on a loaded machine): look and try again.
-    }
-    const shown = await field.innerText().catch(() => '');
-    if (shown.includes(option)) return;
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`The select did not take the option 「${option}」`);
 }
 
 /** Confirms the open Popconfirm (antd puts a space between two characters of a button label). */

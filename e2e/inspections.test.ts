@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, signInAt } from './browser.js';
+import { chooseOption, launchChromium, signInAt } from './browser.js';
 import { startTestServer, type TestServer } from '../packages/server/src/testing/harness.js';
 import { WEB_DIST } from '../packages/server/src/http/app.js';
 import { inspectionDraws, inspections, publications, users } from '../packages/server/src/db/schema.js';
@@ -41,12 +41,7 @@ afterAll(async () => {
 const displayName = async (username: string) => (await server.ctx.db.select().from(users).where(eq(users.username, username)))[0]!.displayName;
 
 /** Picks an option of an antd Select found by its label, typing to filter first where it can be searched. */
-async function choose(page: Page, label: string, option: string) {
-  const input = page.getByLabel(label, { exact: true });
-  await input.click();
-  if (await input.isEditable()) await input.fill(option);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-}
+const choose = (page: Page, label: string, option: string) => chooseOption(page, page.getByLabel(label, { exact: true }), option, { type: true });
 
 describe('双随机、一公开 in the browser', () => {
   it('INS-2 · NAT-17 · 环办〔2015〕88号 三: the unit head commits a seed, draws, and the portal recomputes the draw from its published seed and lists', async () => {
