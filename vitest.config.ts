@@ -5,6 +5,16 @@ import { defineConfig } from 'vitest/config';
 // components (happy-dom) and browser tests (headless Debian chromium).
 export default defineConfig({
   test: {
+    // Only one error is let through, and only this exact one: React's scheduler
+    // running a leftover render after happy-dom has been torn down at the end of
+    // a console test file ("window is not defined" from performWorkUntilDeadline).
+    // No test is running then, so it cannot be a test's failure;
+    // packages/web/src/test/setup.ts removes the known causes. Every other
+    // unhandled error still fails the run.
+    onUnhandledError(error) {
+      const stack = String((error as Error).stack ?? '');
+      if (error.name === 'ReferenceError' && /window is not defined/.test(error.message) && /performWorkUntilDeadline/.test(stack)) return false;
+    },
     reporters: ['default', './e2e/summary-reporter.ts'],
     projects: [
       {

@@ -38,13 +38,18 @@ export async function chooseOption(page: Page, select: Locator, option: string, 
   // The select's root (the labelled element is its inner input, or the root itself).
   const field = select.locator('xpath=ancestor-or-self::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   await expect.poll(() => field.evaluate((el) => el.classList.contains('ant-select-disabled'))).toBe(false);
-  const dropdown = page.locator('.ant-select-dropdown:visible');
+  // Pick in this select's own dropdown: the one holding the listbox its combobox controls.
+  // Another select's dropdown may still be open (or closing) right after an earlier pick;
+  // clicking in that one would wait for an option it does not have.
+  const combobox = select.locator('xpath=descendant-or-self::*[@role="combobox"][1]');
   for (let attempt = 0; attempt < 4; attempt += 1) {
     try {
-      // Open it unless its dropdown is already open (a second click would close it). Never press
+      // Open it unless it is already open (a second click would close it). Never press
       // Escape here: in a dialog that closes the dialog, not only the dropdown.
-      if ((await dropdown.count()) === 0) await select.click({ timeout: 20_000 });
+      if ((await combobox.getAttribute('aria-expanded')) !== 'true') await select.click({ timeout: 20_000 });
       if (opts.type && (await select.isEditable())) await select.fill(option);
+      const listId = await combobox.getAttribute('aria-controls');
+      const dropdown = listId ? page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) }) : page.locator('.ant-select-dropdown:visible');
       await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click({ timeout: 20_000 });
     } catch {
       // Not taken this time (still rendering on a loaded machine): look and try again.

@@ -190,7 +190,13 @@ describe('涉企行政检查 in the browser', () => {
       const dialog = head.getByRole('dialog');
       await dialog.getByLabel('意见').fill('同意核查');
       await dialog.getByRole('button', { name: /^批\s*准$/ }).click();
-      await expect.poll(() => head.getByTestId('inspection-list').innerText()).toContain('（' + (await displayName('ty_head')) + '批准）');
+      // Approving also opens the inspection's case (numbers, documents, seals): on a loaded
+      // machine that takes a while. A refusal stays in the dialog: show it if it comes.
+      const approved = '（' + (await displayName('ty_head')) + '批准）';
+      const refusal = head.locator('.ant-modal .ant-alert');
+      await expect
+        .poll(async () => ((await refusal.count()) > 0 ? `refused: ${await refusal.first().innerText()}` : await head.getByTestId('inspection-list').innerText()), { timeout: 90_000 })
+        .toContain(approved);
       await shot(head, 'cap-approved');
     } finally {
       await head.context().close();

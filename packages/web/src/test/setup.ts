@@ -10,6 +10,7 @@
  */
 import { afterAll, afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
+import { message, Modal, notification } from 'antd';
 
 const drainImmediates = async (rounds = 5) => {
   for (let i = 0; i < rounds; i += 1) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -17,6 +18,11 @@ const drainImmediates = async (rounds = 5) => {
 
 afterEach(async () => {
   cleanup();
+  // antd's static holders render into roots of their own, which cleanup() does not
+  // know; their timers would re-render after the window is gone.
+  message.destroy();
+  notification.destroy();
+  Modal.destroyAll();
   await drainImmediates();
 });
 

@@ -6,7 +6,7 @@
  * The server decides what each user may do (`abilities`) and checks again.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Input, Modal, Select, Space, Tag, Timeline, Typography, message } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Input, Modal, Select, Space, Tag, Timeline, Typography, App } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { errorMessage, isApiError } from '../../api/client.js';
 import type { ExAnteContent, ExAnteSection } from '../../domain.js';
@@ -31,6 +31,7 @@ function errorDetails(e: unknown): string | undefined {
 type Dialog = { kind: 'approve' | 'return' | 'submit'; comment: string; body: string; on: Dayjs | null; reference: string };
 
 export function ExAnteEditor({ agencyId, section, onBack }: { agencyId: string; section: ExAnteSection; onBack: () => void }) {
+  const { message } = App.useApp();
   const [view, setView] = useState<SectionView | null>(null);
   const [draft, setDraft] = useState<ExAnteContent | null>(null);
   const [dirty, setDirty] = useState(false);

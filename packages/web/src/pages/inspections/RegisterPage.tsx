@@ -178,16 +178,21 @@ function RegisterCard({ targets, officers, counts, cap, onDone }: { targets: Tar
 function DecideModal({ i, approve, onDone, onClose }: { i: Inspection; approve: boolean; onDone: () => void; onClose: () => void }) {
   const [comment, setComment] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
   const save = async () => {
+    setBusy(true);
+    setError(null);
     try {
       await inspectionsApi.decideException(i.id, approve, comment);
       onDone();
     } catch (e) {
       setError(errorMessage(e));
+    } finally {
+      setBusy(false);
     }
   };
   return (
-    <Modal open title={`${approve ? '批准' : '不批准'}超出频次上限的检查：${i.targetName}`} okText={approve ? '批准' : '不批准'} okButtonProps={{ danger: !approve }} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
+    <Modal open title={`${approve ? '批准' : '不批准'}超出频次上限的检查：${i.targetName}`} okText={approve ? '批准' : '不批准'} okButtonProps={{ danger: !approve }} confirmLoading={busy} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
       {i.exception ? (
         <Descriptions size="small" column={1}>
           <Descriptions.Item label="本年度已检查">

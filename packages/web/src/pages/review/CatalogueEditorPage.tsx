@@ -6,7 +6,7 @@
  * situation the rules name.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Button, Card, DatePicker, Descriptions, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, message, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, DatePicker, Descriptions, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, App, type TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { API_BASE, api, errorMessage, isApiError, query } from '../../api/client.js';
 import { useMe } from '../../auth/session.js';
@@ -62,6 +62,7 @@ function standardEditor(item: CatalogueItem, meta: ReviewMeta | null, onChange: 
 
 export function CatalogueEditorPage() {
   const { me } = useMe();
+  const { message } = App.useApp();
   const editable = me.roles.includes('legalReviewer') || me.roles.includes('agencyHead');
   const [version, setVersion] = useState<number | undefined>();
   const [view, setView] = useState<CatalogueView | null>(null);
