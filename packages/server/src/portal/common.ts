@@ -139,20 +139,21 @@ export function baseUrl(ctx: AppContext, req: FastifyRequest): string {
 }
 
 /** Numbered pages (first, last, and two either side of the current one), with previous and next. */
-export function pager(current: number, totalPages: number, href: (p: number) => string): Html {
+export function pager(current: number, totalPages: number, href: (p: number) => string, steps: { prev?: string | undefined; next?: string | undefined } = {}): Html {
   if (totalPages <= 1) return html``;
   const shown = new Set<number>([1, totalPages]);
   for (let p = current - 2; p <= current + 2; p++) if (p >= 1 && p <= totalPages) shown.add(p);
   const pages = [...shown].sort((a, b) => a - b);
   const items: Html[] = [];
-  if (current > 1) items.push(html`<li><a href="${href(current - 1)}" rel="prev">上一页</a></li>`);
+  // 上一页/下一页 may be keyset links (steps); the numbered pages are plain page links.
+  if (current > 1) items.push(html`<li><a href="${steps.prev ?? href(current - 1)}" rel="prev">上一页</a></li>`);
   let last = 0;
   for (const p of pages) {
     if (p - last > 1) items.push(html`<li><span aria-hidden="true">…</span></li>`);
     items.push(p === current ? html`<li><span aria-current="page">${p}</span></li>` : html`<li><a href="${href(p)}" aria-label="第${p}页">${p}</a></li>`);
     last = p;
   }
-  if (current < totalPages) items.push(html`<li><a href="${href(current + 1)}" rel="next">下一页</a></li>`);
+  if (current < totalPages) items.push(html`<li><a href="${steps.next ?? href(current + 1)}" rel="next">下一页</a></li>`);
   return html`<nav class="pager" aria-label="分页"><ul>${items}</ul></nav>`;
 }
 

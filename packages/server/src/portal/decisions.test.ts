@@ -75,13 +75,51 @@ describe('PUB-11 · SYS-4 站内搜索: the decision search works without JavaSc
     expect(first.body).toContain('<nav class="pager" aria-label="分页">');
     expect(first.body).toContain('<span aria-current="page">1</span>');
     const next = /<a href="([^"]+)" rel="next">下一页<\/a>/.exec(first.body)![1]!.replace(/&amp;/g, '&');
-    expect(next).toBe(`/decisions?agency=${s.agencies.other.id}&page=2`);
+    // 下一页 carries the last row shown (keyset, issue 18); the numbered links stay plain pages.
+    const last = resultIds(first.body).at(-1)!;
+    expect(next).toMatch(new RegExp(`^/decisions\\?agency=${s.agencies.other.id}&page=2&after=2026-\\d\\d-\\d\\d\\.${last}$`));
+    expect(first.body).toContain(`href="/decisions?agency=${s.agencies.other.id}&amp;page=2" aria-label="第2页"`);
     const second = await get(next);
     const ids2 = resultIds(second.body);
     expect(ids2).toHaveLength(4);
     expect(new Set([...resultIds(first.body), ...ids2])).toEqual(new Set([...manyIds, s.visible.inspection]));
     expect(second.body).toContain('<span aria-current="page">2</span>');
-    expect(second.body).toContain('rel="prev"');
+    expect(second.body).toContain('共 24 条');
+    // The numbered link (OFFSET) shows the same rows as the keyset link.
+    expect(resultIds((await get(q({ agency: s.agencies.other.id, page: '2' }))).body)).toEqual(ids2);
+    // 上一页 from page 2 is the plain first page.
+    expect(second.body).toContain(`<a href="/decisions?agency=${s.agencies.other.id}" rel="prev">上一页</a>`);
+  });
+
+  it('PUB-11 · issue 18: 下一页 and 上一页 walk the whole result by keyset, the same rows as numbered pages', async () => {
+    const { searchPublished } = await import('../usecases/portal-search.js');
+    const query = { agencyPath: s.agencies.other.path, pageSize: 5 };
+    const byOffset: string[][] = [];
+    for (let p = 1; p <= 5; p++) byOffset.push((await searchPublished(server.ctx.db, { ...query, page: p }, '2026-03-02')).items.map((i) => i.id));
+    expect(byOffset.flat()).toHaveLength(24);
+    // forwards
+    let page = await searchPublished(server.ctx.db, query, '2026-03-02');
+    const forwards = [page.items.map((i) => i.id)];
+    expect(page.prev).toBeUndefined();
+    for (let p = 2; page.next; p++) {
+      page = await searchPublished(server.ctx.db, { ...query, page: p, after: page.next }, '2026-03-02');
+      forwards.push(page.items.map((i) => i.id));
+    }
+    expect(forwards).toEqual(byOffset);
+    expect(page.next).toBeUndefined();
+    // backwards from the last page
+    const backwards = [page.items.map((i) => i.id)];
+    for (let p = 4; page.prev; p--) {
+      page = await searchPublished(server.ctx.db, { ...query, page: p, before: page.prev }, '2026-03-02');
+      backwards.unshift(page.items.map((i) => i.id));
+    }
+    expect(backwards).toEqual(byOffset);
+  });
+
+  it('PUB-11: an edited 翻页 link is a 400 page that says to start again, not a 500', async () => {
+    const res = await get(q({ agency: s.agencies.other.id, page: '2', after: "2026-01-01.x' OR 1=1" }));
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('翻页链接已失效，请从第一页重新查询。');
   });
 
   it('PUB-11: past 10000 hits the count stops and says so; the pages go to 500', async () => {
@@ -201,5 +239,23 @@ describe('SYS-4: the home page', () => {
     expect(res.body).toContain(`href="/decisions/${todays}"`);
     expect(res.body).not.toContain('隐秘化工');
     expect(res.body).toContain('<a href="/notices">撤回公告</a>');
+  });
+});
+
+describe('issue 18: the count of a query is computed once per portal generation', () => {
+  it('PUB-11: page 2 reuses the count of page 1 until something the portal shows changes', async () => {
+    const shape = { agency: s.agencies.other.id, to: '2026-12-31' };
+    expect((await get(q(shape))).body).toContain('共 24 条');
+    // A row added behind the generation's back (the trigger off): the memo still answers 24 …
+    await server.ctx.db.execute(sql`ALTER TABLE publications DISABLE TRIGGER publications_portal_generation`);
+    const extra = await insertPublication(server.ctx.db, { agency: s.agencies.other, party: '计数测试企业', decisionNumber: '邻环罚〔2026〕99号', decisionDate: '2026-01-15' });
+    await server.ctx.db.execute(sql`ALTER TABLE publications ENABLE TRIGGER publications_portal_generation`);
+    const second = await get(q({ ...shape, page: '2' }));
+    expect(second.body).toContain('共 24 条');
+    expect(resultIds(second.body)).toHaveLength(5); // … while the rows are read fresh
+    // … and a new generation (what every real change does, in its own transaction) counts again.
+    await server.ctx.db.execute(sql`UPDATE portal_generation SET gen = gen + 1 WHERE id = 1`);
+    expect((await get(q({ ...shape, page: '2' }))).body).toContain('共 25 条');
+    expect(extra).toBeTruthy();
   });
 });

@@ -17,7 +17,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ActionType } from '@sanxiang/core';
 import type { AppContext } from '../context.js';
 import { findAgency } from '../usecases/agencies.js';
-import { PORTAL_COUNT_CAP, PORTAL_MAX_PAGE, searchPublished, type PortalQuery } from '../usecases/portal-search.js';
+import { PORTAL_COUNT_CAP, PORTAL_MAX_PAGE, countMemo, decodeCursor, encodeCursor, searchPublished, type PortalQuery } from '../usecases/portal-search.js';
 import { findPublicDecision, listWithdrawalNotices, type PublicDecisionRow, type WithdrawalNotice } from '../usecases/portal-read.js';
 import {
   HOME_CRUMB,
@@ -51,14 +51,14 @@ export const WITHDRAWAL_CAUSE_LABELS: Record<WithdrawalNotice['cause'], string> 
 
 /** The search form's values as typed (to fill the form again) and the query they make. */
 export interface SearchInput {
-  values: { q: string; type: string; agency: string; from: string; to: string; page: string };
+  values: { q: string; type: string; agency: string; from: string; to: string; page: string; after: string; before: string };
   errors: { field: keyof SearchInput['values']; message: string }[];
   query: PortalQuery;
   page: number;
 }
 
 export async function parseSearch(ctx: AppContext, source: unknown): Promise<SearchInput> {
-  const values = { q: field(source, 'q'), type: field(source, 'type'), agency: field(source, 'agency'), from: field(source, 'from'), to: field(source, 'to'), page: field(source, 'page') };
+  const values = { q: field(source, 'q'), type: field(source, 'type'), agency: field(source, 'agency'), from: field(source, 'from'), to: field(source, 'to'), page: field(source, 'page'), after: field(source, 'after'), before: field(source, 'before') };
   const errors: SearchInput['errors'] = [];
   const query: PortalQuery = { pageSize: SEARCH_PAGE_SIZE };
   if ([...values.q].length > MAX_QUERY_LENGTH) errors.push({ field: 'q', message: `搜索词不能超过${MAX_QUERY_LENGTH}个字。` });
@@ -85,6 +85,13 @@ export async function parseSearch(ctx: AppContext, source: unknown): Promise<Sea
     if (page < 1 || page > PORTAL_MAX_PAGE) errors.push({ field: 'page', message: `页码应为 1 至 ${PORTAL_MAX_PAGE} 之间的整数。` });
   }
   query.page = page;
+  // 下一页/上一页 links carry the neighbouring row (keyset): a cursor we did not write is an old or edited link.
+  for (const k of ['after', 'before'] as const) {
+    if (!values[k]) continue;
+    const c = decodeCursor(values[k]);
+    if (c) query[k] = c;
+    else errors.push({ field: 'page', message: '翻页链接已失效，请从第一页重新查询。' });
+  }
   return { values, errors, query, page };
 }
 
@@ -163,6 +170,7 @@ const CRUMB = { href: '/decisions', label: '执法决定' };
 
 export default async function decisionRoutes(app: FastifyInstance, opts: { ctx: AppContext }): Promise<void> {
   const { ctx } = opts;
+  const counts = countMemo();
   usePortalErrors(app);
 
   app.get('/decisions', async (req, reply) => {
@@ -176,9 +184,16 @@ export default async function decisionRoutes(app: FastifyInstance, opts: { ctx: 
       return sendHtml(reply, renderPage(req, { ...frame, title: '查询条件有误' }, body), { status: 400, cache: 'none' });
     }
     const today = todayOf(ctx);
-    const result = await searchPublished(ctx.db, input.query, today);
+    // The count of this query is computed once per portal generation (the cache's, read for this request).
+    const generation = req.portalCache && req.portalCache !== 'hit' ? req.portalCache.gen : undefined;
+    const result = await searchPublished(ctx.db, input.query, today, generation ? { memo: counts, generation } : undefined);
     const totalPages = Math.min(Math.ceil(result.total / result.pageSize), PORTAL_MAX_PAGE);
-    const link = (p: number) => `/decisions${queryString({ ...input.values, page: p === 1 ? '' : p })}`;
+    const plain = { ...input.values, after: '', before: '' };
+    const link = (p: number) => `/decisions${queryString({ ...plain, page: p === 1 ? '' : p })}`;
+    const steps = {
+      prev: result.prev && result.page > 2 ? `/decisions${queryString({ ...plain, page: result.page - 1, before: encodeCursor(result.prev) })}` : undefined,
+      next: result.next ? `/decisions${queryString({ ...plain, page: result.page + 1, after: encodeCursor(result.next) })}` : undefined,
+    };
     const count = result.capped ? `超过${PORTAL_COUNT_CAP}条` : `共 ${result.total} 条`;
     const body = html`<h1>执法决定公示</h1>
 <p>公示生态环境部门作出的行政处罚、行政强制、行政检查、行政许可等执法决定。可按当事人名称或决定书文号、执法类别、执法主体和决定日期查询。</p>
@@ -190,7 +205,7 @@ ${
     ? decisionList(result.items)
     : html`<div class="card"><p>${result.total ? '该页没有结果。' : '没有找到符合条件的执法决定。'}</p><p class="hint">可以减少关键词、放宽日期范围，或选择上级执法主体后再查询。</p></div>`
 }
-${pager(result.page, totalPages, link)}
+${pager(result.page, totalPages, link, steps)}
 </section>`;
     return sendHtml(reply, renderPage(req, frame, body));
   });
