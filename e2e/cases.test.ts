@@ -152,7 +152,7 @@ describe('cases', () => {
       await page.getByLabel('检查情况', { exact: true }).fill('废气处理设施正常运行，在线监测数据未见超标。');
       await page.getByLabel('检查结束后已将现场检查情况告知检查对象', { exact: true }).check();
       await page.getByLabel('执法人员已签名', { exact: true }).check();
-      await page.getByLabel('当事人（被询问人）已签名确认', { exact: true }).check();
+      await page.getByLabel('被检查人已签名确认', { exact: true }).check();
       await page.screenshot({ path: path.join(SHOTS, 'sanxiang-cases-record.png'), fullPage: true });
       await signDocument(page);
 

@@ -68,19 +68,25 @@ export const OFFICERS_AND_NOTICE = [
 ] as const;
 
 /**
- * Signatures on a record made with the party present (REC-5 · GS-R 4(二):
+ * Signatures on a record made with the party present — the person by the
+ * record's own term (被检查人 on a 现场检查笔录, 被询问人 on a 询问笔录, issue 15) (REC-5 · GS-R 4(二):
  * officers and the party sign). When the party refuses, the refusal is noted
  * and a witness signs — the digest's rule; GS-R 4 itself is silent on a
  * refusal, so the witness mirrors GS-R 38 (refused service).
  */
-export const SIGNATURES_WITH_WITNESS = [
-  bool('officersSigned', '执法人员已签名', { required: true, mustBeTrue: true, rule: 'REC-5 · GS-R 4(二)' }),
-  bool('partySigned', '当事人（被询问人）已签名确认', { rule: 'REC-5 · GS-R 4(二)' }),
-  bool('partyRefused', '当事人拒绝签名', { rule: 'REC-5' }),
-  text('refusalNote', '拒绝签名情况', { requiredWhen: { field: 'partyRefused', equals: true }, rule: 'REC-5' }),
-  text('witnessName', '见证人姓名', { requiredWhen: { field: 'partyRefused', equals: true }, rule: 'REC-5' }),
-  bool('witnessSigned', '见证人已签名', { requiredWhen: { field: 'partyRefused', equals: true }, mustBeTrue: true, rule: 'REC-5' }),
-] as const;
+export function signaturesWithWitness(person: string) {
+  return [
+    bool('officersSigned', '执法人员已签名', { required: true, mustBeTrue: true, rule: 'REC-5 · GS-R 4(二)' }),
+    bool('partySigned', `${person}已签名确认`, { rule: 'REC-5 · GS-R 4(二)' }),
+    bool('partyRefused', `${person}拒绝签名`, { rule: 'REC-5' }),
+    text('refusalNote', '拒绝签名情况', { requiredWhen: { field: 'partyRefused', equals: true }, rule: 'REC-5' }),
+    text('witnessName', '见证人姓名', { requiredWhen: { field: 'partyRefused', equals: true }, rule: 'REC-5' }),
+    bool('witnessSigned', '见证人已签名', { requiredWhen: { field: 'partyRefused', equals: true }, mustBeTrue: true, rule: 'REC-5' }),
+  ] as const;
+}
+
+/** The fields of the signatures above: printed as signature lines, not as 是/否 (issue 15). */
+export const SIGNATURE_FIELD_KEYS: ReadonlySet<string> = new Set(['officersSigned', 'partySigned', 'partyRefused', 'refusalNote', 'witnessName', 'witnessSigned']);
 
 /** Audio-video records that corroborate the written one (REC-26 · SX25-R 10; REC-15 numbers). */
 export const AV_REFERENCES = [textList('avRecordRefs', '相关音像记录编号', { rule: 'REC-26 · SX25-R 10' })] as const;

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_DOCUMENT_KINDS, DOCUMENT_KIND_KEYS, isRequired, type DocumentKindSpec, type FieldSpec } from '@sanxiang/core';
+import { BUILT_IN_DOCUMENT_KINDS, DOCUMENT_KIND_KEYS, SIGNATURE_FIELD_KEYS, isRequired, type DocumentKindSpec, type FieldSpec } from '@sanxiang/core';
 import { renderDocx } from './docx.js';
 import { chineseDate, formatScalar } from './format.js';
 import { docxToText } from './read-docx.js';
@@ -45,12 +45,57 @@ describe('renderDocx · every built-in kind with the catalogue sample fields (RE
     expect(text).toContain(input.number);
     expect(text).not.toContain('（未填写）');
 
+    // A record signed by the people present prints lines to sign on, not 「已签名：是」 (issue 15 item 8).
+    const signatureLines = kind.finalStatus === 'signed' && kind.fields.some((f) => f.key === 'officersSigned' || f.key === 'partySigned');
+    if (signatureLines) {
+      expect(text).toContain('签名（捺印）');
+      expect(text).not.toMatch(/已签(名|字)/);
+    }
     for (const spec of kind.fields) {
       if (!isRequired(spec, input.fields, kind.finalStatus)) continue;
+      if (signatureLines && SIGNATURE_FIELD_KEYS.has(spec.key)) continue;
       const { label, values } = expectedTexts(kind, spec, input.fields[spec.key]);
       if (label) expect(text, `${key}.${spec.key} label`).toContain(label);
       for (const v of values) expect(text, `${key}.${spec.key} value`).toContain(v);
     }
+  });
+});
+
+describe('REC-5 · GS-R 第四条（二）: records are signed on paper, on lines for every signer', () => {
+  it('a 现场检查笔录 has lines for the 被检查人 and each officer, with dates, and 「第 X 页 共 Y 页」', async () => {
+    const kind = BUILT_IN_DOCUMENT_KINDS.inspectionRecord;
+    const input = sampleInput(kind);
+    const buf = await renderDocx(input);
+    const text = await docxToText(buf);
+    expect(text).toContain('被检查人签名（捺印）');
+    expect(text).not.toContain('被询问人');
+    const officers = (input.fields.officerNames as string[]).length;
+    expect(text.split('执法人员签名').length - 1).toBe(Math.max(2, officers));
+    const footers = (await Promise.all(['word/footer1.xml', 'word/footer2.xml'].map((n) => part(buf, n).catch(() => '')))).join('');
+    expect(footers).toContain('NUMPAGES');
+    expect(footers).toContain('页 共');
+  });
+
+  it('a 询问笔录 names the 被询问人 and has the line to confirm the record', async () => {
+    const text = await docxToText(await renderDocx(sampleInput(BUILT_IN_DOCUMENT_KINDS.inquiryRecord)));
+    expect(text).toContain('被询问人核对意见');
+    expect(text).toContain('被询问人签名（捺印）');
+  });
+
+  it('a refusal is printed on the party’s line and the witness gets a line with the name', async () => {
+    const kind = BUILT_IN_DOCUMENT_KINDS.inspectionRecord;
+    const input = sampleInput(kind);
+    const text = await docxToText(await renderDocx({ ...input, fields: { ...input.fields, partySigned: false, partyRefused: true, refusalNote: '现场负责人拒绝签字', witnessName: '赵见证', witnessSigned: true } }));
+    expect(text).toContain('拒绝签名：现场负责人拒绝签字');
+    expect(text).toContain('见证人签名');
+    expect(text).toContain('（赵见证）');
+  });
+
+  it('an issued decision keeps the GB/T 9704 page number 「— 1 —」', async () => {
+    const buf = await renderDocx(penaltyInput());
+    const footers = (await Promise.all(['word/footer1.xml', 'word/footer2.xml'].map((n) => part(buf, n).catch(() => '')))).join('');
+    expect(footers).toContain('— ');
+    expect(footers).not.toContain('NUMPAGES');
   });
 });
 

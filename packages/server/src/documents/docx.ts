@@ -223,6 +223,18 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
   });
 }
 
+/** A record signed page by page (笔录): 「第 1 页 共 2 页」, centred (issue 15 item 8). */
+function pageOfTotalFooter(): Footer {
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        children: [new TextRun({ font: DOCX_FONTS.pageNumber, size: SIZE.small, children: ['第 ', PageNumber.CURRENT, ' 页 共 ', PageNumber.TOTAL_PAGES, ' 页'] })],
+      }),
+    ],
+  });
+}
+
 function watermarkHeader(text: string): Header {
   return new Header({
     children: [new Paragraph({ children: [new TextWatermark({ text, font: '黑体', color: 'D0D0D0', opacity: 0.3, layout: 'diagonal' })] })],
@@ -272,7 +284,7 @@ export async function renderDocx(input: RenderInput): Promise<Buffer> {
         },
         // The watermark repeats on every page through the headers (odd and even).
         ...(watermark ? { headers: { default: watermarkHeader(watermark), even: watermarkHeader(watermark) } } : {}),
-        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
+        footers: layout.pageNumbers === 'ofTotal' ? { default: pageOfTotalFooter(), even: pageOfTotalFooter() } : { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: [
           ...headingParagraphs(layout),
           ...layout.blocks.flatMap((b, i) => blockElements(b, layout.signature !== null && i === layout.blocks.length - 1)),

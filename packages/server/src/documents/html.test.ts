@@ -83,3 +83,16 @@ describe('renderDocumentHtml · print view', () => {
     expect(page).not.toContain('class="signature"');
   });
 });
+
+describe('REC-5 · GS-R 第四条（二）: the printed record', () => {
+  it('a 现场检查笔录 prints signature lines and 「第 X 页 共 Y 页」; a decision keeps 「— X —」', () => {
+    const record = renderDocumentHtml(sampleInput(BUILT_IN_DOCUMENT_KINDS.inspectionRecord));
+    expect(record).toContain('被检查人签名（捺印）');
+    expect(record).toContain('执法人员签名');
+    expect(record).not.toContain('执法人员已签名');
+    expect(record).toContain('counter(pages)');
+    const decision = renderDocumentHtml(penaltyInput());
+    expect(decision).not.toContain('counter(pages)');
+    expect(decision).toContain('"— " counter(page) " —"');
+  });
+});

@@ -12,6 +12,12 @@ const FONT_BODY = `'仿宋_GB2312', 'FangSong_GB2312', 'FangSong', '仿宋', 'ST
 const FONT_HEADING = `'黑体', 'SimHei', 'STHeiti', 'Heiti SC', 'Noto Sans CJK SC', sans-serif`;
 const FONT_PAGE_NUMBER = `'宋体', 'SimSun', 'STSong', serif`;
 
+// A record signed page by page (笔录): 「第 1 页 共 2 页」 centred at the foot instead (issue 15 item 8).
+const RECORD_PAGES_CSS = `
+@page :right{@bottom-right{content:none}}
+@page :left{@bottom-left{content:none}}
+@page{@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";font:12pt ${FONT_PAGE_NUMBER};vertical-align:top;padding-top:7mm}}`;
+
 // GB/T 9704: A4, 37/26/35/28 mm margins, 3号 (16pt) text on a 28.95pt line, 2号 (22pt) title, "— 1 —" page numbers
 // (odd pages right, even pages left, 4号 宋体).
 const CSS = `
@@ -96,7 +102,7 @@ export function renderDocumentHtml(input: RenderInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${pageTitle}</title>
-<style>${new Html(CSS)}</style>
+<style>${new Html(CSS)}${layout.pageNumbers === 'ofTotal' ? new Html(RECORD_PAGES_CSS) : ''}</style>
 </head>
 <body>
 <article class="sheet${layout.draft ? ' draft' : ''}">

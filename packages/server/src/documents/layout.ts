@@ -10,7 +10,7 @@
  *   the statute's order (NAT-7);
  * - 送达回证: a form table (REC-25 · GS-R 37, 38).
  */
-import { isAbsent, isRequired, type DocumentFieldValues, type DocumentKindSpec, type DocumentStatus, type FieldSpec } from '@sanxiang/core';
+import { SIGNATURE_FIELD_KEYS, isAbsent, isRequired, type DocumentFieldValues, type DocumentKindSpec, type DocumentStatus, type FieldSpec } from '@sanxiang/core';
 import { chineseDate, chineseDateTime, chineseOrdinal, clause, formatMoney, formatScalar, listItems, paragraphsOf } from './format.js';
 
 /** What a document is rendered from: one stored version plus its context. */
@@ -63,6 +63,8 @@ export interface DocumentLayout {
   /** Text laid diagonally over every page, or null. */
   watermark: string | null;
   partyName: string | null;
+  /** Page numbers: 「— 1 —」 on documents issued (GB/T 9704 §7.5), 「第 1 页 共 2 页」 on records signed page by page. */
+  pageNumbers: 'gbt9704' | 'ofTotal';
 }
 
 /** Fields placed in the heading (文号) and the signature block (机关、日期、印章), not in the body. */
@@ -128,9 +130,11 @@ function listTable(kind: DocumentKindSpec, spec: FieldSpec, fields: DocumentFiel
 function genericBlocks(kind: DocumentKindSpec, fields: DocumentFieldValues, status: DocumentStatus): Block[] {
   const blocks: Block[] = [];
   const hasOfficers = kind.fields.some((f) => f.key === 'officerNames');
+  const signed = hasSignatureLines(kind);
   for (const spec of kind.fields) {
     if (PLACED_FIELDS.has(spec.key)) continue;
     if (spec.key === 'certificateNumbers' && hasOfficers) continue; // shown beside the officers
+    if (signed && SIGNATURE_FIELD_KEYS.has(spec.key)) continue; // printed as signature lines below
     const v = fields[spec.key];
     if (isAbsent(v)) {
       if (!dueForFinal(kind, spec, fields)) continue;
@@ -150,7 +154,43 @@ function genericBlocks(kind: DocumentKindSpec, fields: DocumentFieldValues, stat
       blocks.push({ type: 'field', label: spec.label, value: oneLine(formatScalar(spec, v)) });
     }
   }
+  if (signed) blocks.push(...signatureLines(kind, fields));
   return blocks;
+}
+
+/** A record signed by the people present has lines to sign on, not 「已签名：是」 (issue 15 item 8). */
+function hasSignatureLines(kind: DocumentKindSpec): boolean {
+  return kind.finalStatus === 'signed' && kind.fields.some((f) => f.key === 'officersSigned' || f.key === 'partySigned');
+}
+
+const DATE_LINE = '　　年　 月　 日';
+
+/**
+ * REC-5 · GS-R 4(二): officers and the person the record is about sign it (the
+ * person by the record's own term, from its 已签名 field: 被检查人, 被询问人,
+ * 当事人（代理人）); a refusal is noted and the witness signs. One line per
+ * officer named (at least two, REC-5), each with its date, 签名（捺印）.
+ */
+function signatureLines(kind: DocumentKindSpec, fields: DocumentFieldValues): Block[] {
+  const has = (key: string) => kind.fields.some((f) => f.key === key);
+  const partySpec = kind.fields.find((f) => f.key === 'partySigned');
+  const person = partySpec ? partySpec.label.replace(/已签(名|字).*$/, '') : null;
+  const rows: string[][] = [];
+  if (kind.key === 'inquiryRecord') rows.push([`${person ?? '被询问人'}核对意见`, '以上笔录已阅（已向我宣读），与我所说相符。', '']);
+  if (person) {
+    const refused = fields.partyRefused === true;
+    const note = stringField(fields, 'refusalNote');
+    rows.push([`${person}签名（捺印）`, refused ? `拒绝签名${note ? `：${note}` : ''}` : '', DATE_LINE]);
+  }
+  if (has('officersSigned')) {
+    const officers = Array.isArray(fields.officerNames) ? fields.officerNames.length : 0;
+    for (let i = 0; i < Math.max(2, officers); i++) rows.push(['执法人员签名', '', DATE_LINE]);
+  }
+  if (has('witnessName') && (fields.partyRefused === true || stringField(fields, 'witnessName'))) {
+    const witness = stringField(fields, 'witnessName');
+    rows.push(['见证人签名', witness ? `（${witness}）` : '', DATE_LINE]);
+  }
+  return [{ type: 'heading', text: '签名' }, { type: 'table', header: null, rows, widths: [32, 36, 32], rowHeaders: true }];
 }
 
 /**
@@ -279,5 +319,6 @@ export function buildLayout(input: RenderInput): DocumentLayout {
         },
     watermark: watermarks.length > 0 ? watermarks.join('　') : null,
     partyName,
+    pageNumbers: kind.finalStatus === 'signed' ? 'ofTotal' : 'gbt9704',
   };
 }
