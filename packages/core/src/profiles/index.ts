@@ -10,3 +10,4 @@ export * from './registry.js';
 export * from './resolve.js';
 export * from './rules.js';
 export * from './av.js';
+export * from './cite.js';

@@ -17,11 +17,13 @@ import {
   formatRecordNumber,
   getDocumentKind,
   recordNumberScope,
+  specsForProfile,
   validateDocumentFields,
   versionContentHash,
   type DocumentCatalogue,
   type DocumentFieldValues,
   type DocumentVersion,
+  type ProfileId,
   type RuleMissing,
 } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../context.js';
@@ -228,7 +230,8 @@ export async function getDocument(ctx: AppContext, actor: ActorContext, caseId: 
     kind: doc.kind,
     kindName: kind?.name ?? doc.kind,
     recordNumber: doc.recordNumber,
-    fieldSpecs: kind?.fields ?? [],
+    // The rule notes in the agency's own terms (issue 15): its province's rules and national law, by title.
+    fieldSpecs: specsForProfile(kind?.fields ?? [], ((await findAgency(ctx.db, c.agencyId))?.profileId ?? 'national') as ProfileId),
     finalStatus: kind?.finalStatus ?? 'signed',
     history: documentHistory(versions.map((v) => toDomain(doc, v))).map((h) => ({
       ...h,

@@ -181,6 +181,23 @@ describe('REC-3..REC-5: stage gates of an inspection (SX25)', () => {
   });
 });
 
+describe('issue 15: a document’s field notes cite the agency’s own province by full title', () => {
+  it('a 太原 case shows no 甘肃 rule and no requirement id; a 兰州 case cites 《甘肃省…实施办法》第七条', async () => {
+    const ty = await newCase();
+    const tyDoc = await api('POST', `/cases/${ty.id}/documents`, 'ty_officer1', { kind: 'sourceRecord', fields: fieldsFor('sourceRecord') });
+    expect(tyDoc.statusCode, tyDoc.body).toBe(201);
+    const tySpecs = tyDoc.json().document.fieldSpecs as { key: string; rule?: string }[];
+    expect(tySpecs.find((f) => f.key === 'source')!.rule).toBeUndefined();
+    for (const f of tySpecs) expect(f.rule ?? '').not.toMatch(/GS-|XX-|[A-Z]{2,4}-\d+/);
+
+    const lz = await newCase('lz_officer1', { handlerIds: [ids.lz_officer1, ids.lz_officer2] });
+    const lzDoc = await api('POST', `/cases/${lz.id}/documents`, 'lz_officer1', { kind: 'sourceRecord', fields: sampleFields(getDocumentKind('sourceRecord')!, { officers: ['兰州市局执法一', '兰州市局执法二'], certificateNumbers: [certs.lz_officer1, certs.lz_officer2] }) });
+    expect(lzDoc.statusCode, lzDoc.body).toBe(201);
+    const lzSpecs = lzDoc.json().document.fieldSpecs as { key: string; rule?: string }[];
+    expect(lzSpecs.find((f) => f.key === 'source')!.rule).toBe('《甘肃省生态环境系统行政执法全过程记录实施办法》第七条');
+  });
+});
+
 describe('REC-16 · SX25-R 22: documents are never edited once signed; a correction is a new version', () => {
   it('draft → signed; editing the signed version is refused; a correction keeps the old version in the history', async () => {
     const c = await newCase();

@@ -19,11 +19,13 @@ import {
   MEASURE_LABELS,
   PENALTY_TYPE_LABELS,
   formatCitation,
+  specsForProfile,
   type CaseFlags,
   type CaseMeasureKey,
   type DecisionStageRecords,
   type FieldSpec,
   type PenaltyType,
+  type ProfileId,
 } from '../../domain.js';
 import { measureOptions } from '../../lib/caseMeta.js';
 import { DATE_FIELDS, EXECUTION_LABELS, FLAG_FIELDS, OUTCOME_LABELS, leadFirst } from '../../lib/cases.js';
@@ -253,7 +255,8 @@ function partValue(specs: readonly FieldSpec[], values: Record<string, unknown>)
 }
 
 function DecisionPartForm({ part, c, onSaved }: { part: EditablePart; c: CaseView; onSaved: (c: CaseView) => void }) {
-  const specs = useMemo(() => decisionPartSpecs(part, c), [part, c]);
+  // The rule notes in the agency's own terms (issue 15): its province's rules and national law, by title.
+  const specs = useMemo(() => (c.profileId ? specsForProfile(decisionPartSpecs(part, c), c.profileId as ProfileId) : decisionPartSpecs(part, c)), [part, c]);
   const stored = (c.decisionRecords?.[part] ?? {}) as Record<string, unknown>;
   const initial = Object.keys(stored).length ? stored : part === 'handlerOpinion' ? { by: leadFirst(c.handlers).map((h) => h.name) } : {};
   const [form] = Form.useForm();

@@ -13,7 +13,7 @@ import { api } from '../../api/client.js';
 import { caseUrl, type CaseMeta, type CaseServiceSummary, type CaseView } from '../../api/cases.js';
 import { MissingAlert } from '../../components/cases/MissingAlert.js';
 import { SpecFields, fromFormValues, toFormValues } from '../../components/cases/SpecFields.js';
-import { RECIPIENT_ROLE_LABELS, SERVICE_METHOD_CITATIONS, SERVICE_METHOD_LABELS, formatCitation, type FieldSpec, type ServiceMethod } from '../../domain.js';
+import { RECIPIENT_ROLE_LABELS, SERVICE_METHOD_CITATIONS, SERVICE_METHOD_LABELS, formatCitation, specsForProfile, type FieldSpec, type ProfileId, type ServiceMethod } from '../../domain.js';
 import { kindSpec } from '../../lib/caseMeta.js';
 import { leadFirst } from '../../lib/cases.js';
 
@@ -121,7 +121,8 @@ function ServiceForm({ c, meta, onRecorded }: { c: CaseView; meta: CaseMeta | nu
   const [busy, setBusy] = useState(false);
   const servable = c.documents.filter((d) => d.status !== 'draft' && kindSpec(meta, d.kind)?.servedToParty);
   const approvals = c.documents.filter((d) => d.kind === 'publicNoticeApproval' && d.status !== 'draft').map((d) => ({ value: d.versionId, label: `${d.recordNumber}（第${d.version}版）` }));
-  const specs = useMemo(() => serviceSpecs(method, approvals), [method, approvals.length]); // eslint-disable-line react-hooks/exhaustive-deps
+  // The rule notes in the agency's own terms (issue 15): its province's rules and national law, by title.
+  const specs = useMemo(() => (c.profileId ? specsForProfile(serviceSpecs(method, approvals), c.profileId as ProfileId) : serviceSpecs(method, approvals)), [method, approvals.length, c.profileId]); // eslint-disable-line react-hooks/exhaustive-deps
   const defaults = (list: readonly FieldSpec[]) => toFormValues(list, { serverNames: leadFirst(c.handlers).map((h) => h.name) });
 
   const changeMethod = (m: ServiceMethod) => {
