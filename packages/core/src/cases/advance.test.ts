@@ -87,7 +87,7 @@ describe('REC-3 · GS-R 7: initiation', () => {
     const r = checkAdvance(inputFor({ ...c, documents: c.documents?.filter((d) => d.kind !== 'filingApproval') }, 'initiation'));
     expect(r).toEqual({
       ok: false,
-      missing: [{ kind: 'document', label: '立案审批表（已签署）', reason: '尚未制作', id: 'penalty.initiation.filing', basis: 'GS-R 第七条第一款；生态环境行政处罚办法 第十八条' }],
+      missing: [{ kind: 'document', label: '立案审批表（已签署）', reason: '尚未制作', id: 'penalty.initiation.filing', basis: '《生态环境行政处罚办法》第十八条' }],
     });
   });
   it('a 立案审批表 still in draft is not enough', () => {
@@ -253,7 +253,7 @@ describe('REC-6 · REC-7 · profile differences at the gates (GS19 vs SX25)', ()
 
   it('the AV item cites the profile\u2019s article', () => {
     const item = stageChecklist(inputFor(noAv(completeCase('penalty')), 'decision', 'GS19')).find((i) => i.id === 'av.decision.reviewDecision');
-    expect(item?.basis).toBe('GS-R 第九条（三）');
+    expect(item?.basis).toBe('《甘肃省生态环境系统行政执法全过程记录实施办法》第九条（三）');
   });
 });
 
@@ -282,10 +282,12 @@ describe('the requirement table as shown to users', () => {
   it('per profile: GS19 lists AV of the review-decision stage as required for penalties, SX25 does not', () => {
     const gs = describeStageRequirements('penalty', profile('GS19'));
     const sx = describeStageRequirements('penalty', profile('SX25'));
-    expect(gs.find((r) => r.id === 'av.decision.reviewDecision')).toMatchObject({ binding: 'required', basis: 'GS-R 第九条（三）' });
+    expect(gs.find((r) => r.id === 'av.decision.reviewDecision')).toMatchObject({ binding: 'required', basis: '《甘肃省生态环境系统行政执法全过程记录实施办法》第九条（三）' });
     expect(sx.find((r) => r.id === 'av.decision.reviewDecision')).toBeUndefined();
     expect(sx.find((r) => r.id === 'av.investigation.onSiteInspection')).toMatchObject({ binding: 'advised' });
-    expect(sx.find((r) => r.id === 'penalty.decision.hearingRecord')).toMatchObject({ condition: '当事人要求听证的', basis: 'GS-R 第三十条；行政处罚法 第六十四条（八）' });
+    expect(sx.find((r) => r.id === 'penalty.decision.hearingRecord')).toMatchObject({ condition: '当事人要求听证的', basis: '《中华人民共和国行政处罚法》第六十四条（八）' });
+    // Issue 15: a 山西 agency is not shown 甘肃's rule; a 甘肃 agency sees both, by full title.
+    expect(gs.find((r) => r.id === 'penalty.decision.hearingRecord')).toMatchObject({ basis: '《甘肃省生态环境系统行政执法全过程记录实施办法》第三十条；《中华人民共和国行政处罚法》第六十四条（八）' });
   });
   it('the checklist shows met items too', () => {
     const items = stageChecklist(inputFor(completeCase('penalty'), 'initiation'));

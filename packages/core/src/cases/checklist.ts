@@ -5,7 +5,7 @@
  */
 import { isCivilDate } from '../calendar/civil-date.js';
 import { avRequirement } from '../profiles/av.js';
-import { formatCitation } from '../profiles/documents.js';
+import { formatBasisFor } from '../profiles/cite.js';
 import { previewDeadline } from '../profiles/rules.js';
 import { MEASURE_LABELS } from '../profiles/vocabulary.js';
 import { DEFAULT_CATALOGUE, getDocumentKind } from '../records/catalogue.js';
@@ -20,7 +20,7 @@ import {
   servedOn,
   serviceProblem,
 } from './case-documents.js';
-import { type RuleMissingKind, formatBasis } from './citation.js';
+import { type RuleMissingKind } from './citation.js';
 import { conditionLabel, conditionsHold } from './conditions.js';
 import { decisionPartProblem } from './decision-records.js';
 import { checkHandlers } from './handlers.js';
@@ -181,7 +181,7 @@ function avItems(ctx: CheckContext, stage: CaseStage): ChecklistItem[] {
       label: `音像记录：${MEASURE_LABELS[situation]}`,
       status,
       reasons: recorded ? [] : [reason],
-      basis: req.citations.map(formatCitation).join('；'),
+      basis: formatBasisFor(req.citations, ctx.profile.id),
       condition: trigger,
     });
   }
@@ -207,7 +207,7 @@ export function stageChecklist(input: AdvanceInput, stage?: CaseStage): Checklis
       label: row.label,
       status: reasons.length === 0 ? 'met' : 'missing',
       reasons,
-      basis: formatBasis(row.citations),
+      basis: formatBasisFor(row.citations, ctx.profile.id),
       ...(cond ? { condition: cond } : {}),
     };
   });

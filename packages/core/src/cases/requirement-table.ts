@@ -4,12 +4,11 @@
  * articles, then the AV situations the profile lists.
  */
 import { avRequirement } from '../profiles/av.js';
-import { formatCitation } from '../profiles/documents.js';
+import { formatBasisFor } from '../profiles/cite.js';
 import type { ResolvedProfile } from '../profiles/types.js';
 import { MEASURE_LABELS } from '../profiles/vocabulary.js';
 import type { ActionType } from './action-types.js';
 import { possibleAvSituations } from './av-situations.js';
-import { formatBasis } from './citation.js';
 import { conditionLabel } from './conditions.js';
 import { STAGE_REQUIREMENTS } from './requirements.js';
 import { CASE_STAGES, type CaseStage } from './stages.js';
@@ -36,7 +35,7 @@ export function describeStageRequirements(type: ActionType, profile: ResolvedPro
   const out: RequirementDescription[] = [];
   for (const stage of CASE_STAGES) {
     for (const row of STAGE_REQUIREMENTS.filter((r) => r.stage === stage && r.actionTypes.includes(type))) {
-      out.push({ stage, id: row.id, requirement: row.requirement, label: row.label, binding: 'required', condition: conditionLabel(row.when), basis: formatBasis(row.citations) });
+      out.push({ stage, id: row.id, requirement: row.requirement, label: row.label, binding: 'required', condition: conditionLabel(row.when), basis: formatBasisFor(row.citations, profile.id) });
     }
     for (const rule of possibleAvSituations(stage, type)) {
       const req = avRequirement(profile, rule.situation);
@@ -48,7 +47,7 @@ export function describeStageRequirements(type: ActionType, profile: ResolvedPro
         label: `音像记录：${MEASURE_LABELS[rule.situation]}`,
         binding: req.requirement === 'mandatory' ? 'required' : 'advised',
         condition: rule.trigger,
-        basis: req.citations.map(formatCitation).join('；'),
+        basis: formatBasisFor(req.citations, profile.id),
       });
     }
   }

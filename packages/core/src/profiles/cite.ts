@@ -8,7 +8,7 @@
  * cite (so the profile files stay the one place that says which documents an
  * agency runs under), plus the national ones every agency is bound by.
  */
-import { DOCUMENTS, chineseNumber, type DocKey } from './documents.js';
+import { DOCUMENTS, chineseNumber, type Citation, type DocKey } from './documents.js';
 import { PROFILES } from './registry.js';
 import { profileChain } from './resolve.js';
 import type { ProfileId } from './types.js';
@@ -69,4 +69,20 @@ export function specsForProfile<T extends { rule?: string | undefined }>(specs: 
     const { rule: _rule, ...rest } = s;
     return (text ? { ...rest, rule: text } : rest) as T;
   });
+}
+
+/**
+ * Citations as an agency under `profile` reads them: its own province's
+ * documents and national ones, each 《full title》第N条; others left out.
+ * '' when none is left (the rule then shows no basis rather than a foreign one).
+ */
+export function formatBasisFor(citations: readonly Citation[], profile: ProfileId): string {
+  const docs = profile in PROFILES ? profileDocuments(profile) : new Set<DocKey>(NATIONAL_DOCUMENTS);
+  return citations
+    .filter((c) => docs.has(c.doc))
+    .map((c) => {
+      const article = /^\d+$/.test(c.article) ? `第${chineseNumber(Number(c.article))}条` : c.article.replace(/\(/g, '（').replace(/\)/g, '）');
+      return `${citeTitle(c.doc)}${article}${c.item ?? ''}`;
+    })
+    .join('；');
 }

@@ -311,7 +311,7 @@ describe('REC-6 · SX25-R 12(一): 查封 cannot leave the investigation stage w
     const c = await sealCaseInInvestigation();
     expect(await blockedBySeal(c.id)).toBe(true);
     const list = await api('GET', `/cases/${c.id}/media`, 'ty_officer1');
-    expect(list.json().avChecklist.find((i: { id: string }) => i.id === 'av.investigation.seal')).toMatchObject({ status: 'missing', basis: expect.stringContaining('SX25-R 第十二条') });
+    expect(list.json().avChecklist.find((i: { id: string }) => i.id === 'av.investigation.seal')).toMatchObject({ status: 'missing', basis: expect.stringContaining('《生态环境系统行政执法全过程记录办法》第十二条') });
     await upload(c.id, crypto.randomBytes(2000), { metadata: meta({ situations: ['inquiry'] }) });
     expect(await blockedBySeal(c.id)).toBe(true);
     await upload(c.id, crypto.randomBytes(2000), { metadata: meta({ situations: ['seal'] }) });
