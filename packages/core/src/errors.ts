@@ -155,6 +155,9 @@ export const ERROR_MESSAGES = {
   'document.date_invalid': '日期不符合办案顺序：{detail}',
   'penalty.fine_out_of_range': '{detail}',
   'penalty.discretion_reason_required': '{detail}',
+  // NAT-3 · 行政处罚法 第六十条; 生态环境行政处罚办法 第五十七条
+  'penalty.time_limit_exceeded': '已超过作出行政处罚决定的期限：{detail}',
+  'case.extension_refused': '不能延长办案期限：{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -27,6 +27,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'case.update': '修改案件信息',
   'case.advance': '推进办案环节',
   'case.addHandler': '增加承办人员',
+  'case.extendDeadline': '批准延长办案期限',
   'case.export': '导出案卷',
   'document.create': '制作文书',
   'document.saveDraft': '保存文书草稿',

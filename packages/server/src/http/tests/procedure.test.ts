@@ -10,6 +10,7 @@ import { loginCookie, startTestServer, type TestServer } from '../../testing/har
 import { users } from '../../db/schema.js';
 import type { CaseWalk } from '../../seed/walk.js';
 import { walkedCase } from '../../testing/walked-case.js';
+import { extendDecisionLimit } from '../../usecases/procedure/extend-decision-limit.js';
 
 let server: TestServer;
 const cookie: Record<string, string> = {};
@@ -133,5 +134,66 @@ describe('NAT-22 · fines within the article\'s range, through the API', () => {
       const issued = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
       expect(issued.statusCode, issued.body).toBe(200);
     } else expect(gate.statusCode, gate.body).toBe(200);
+  });
+});
+
+describe('NAT-3 · 行政处罚法 第六十条, 生态环境行政处罚办法 第五十七条: the decision within the limit from filing, through the API', () => {
+  const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  it('NAT-3 · 行政处罚法 第六十条: a decision 100 days after filing without an approved extension is refused (409), naming the limit, the filing date and the citation; a late extension is refused too', async () => {
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 100, to: 'decision', until: 'penalty.decision.penaltyDecision' });
+    const filing = chinaDay(new Date(server.ctx.clock.now().getTime() - 100 * 86_400_000));
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: decisionFields(walk) });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const refused = await api('POST', `/cases/${caseId}/documents/${draft.json().document.documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('penalty.time_limit_exceeded');
+    const message: string = refused.json().error.message;
+    expect(message).toContain('已超过作出行政处罚决定的期限');
+    expect(message).toContain(`自立案之日（${filing}）起90日内作出`);
+    expect(message).toContain('《生态环境行政处罚办法》第五十七条');
+    expect(message).toContain('《中华人民共和国行政处罚法》第六十条');
+    expect(message).toContain('且没有经批准的延长');
+    expect(message).not.toMatch(/EPPM|APL|待确认/);
+    // The limit has run out: an extension now comes too late.
+    const late = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_head', { amount: 30, reason: '案情复杂，需补充鉴定' });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(late.json().error.code).toBe('case.extension_refused');
+    expect(late.json().error.message).toContain('延长须在期限届满前批准');
+  });
+
+  it('NAT-3 · 生态环境行政处罚办法 第五十七条: with the head\u2019s extension approved within the limit (who, why, new limit on the case), the same decision is issued', async () => {
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 100, to: 'decision', until: 'penalty.decision.penaltyDecision' });
+    // Day 85 of the limit: the head approves 30 more days.
+    walk.t = new Date(server.ctx.clock.now().getTime() - 15 * 86_400_000);
+    await extendDecisionLimit(walk.ctx, walk.people.head, caseId, { amount: 30, reason: '案情复杂，需补充鉴定' });
+    const view = await api('GET', `/cases/${caseId}`, 'ty_officer1');
+    const limit = view.json().case.deadlines.find((d: { key: string }) => d.key === 'penalty.decide');
+    expect(limit).toMatchObject({ period: '90日', extensions: [{ amount: 30, approvedBy: walk.people.head.displayName, approvedAt: walk.today, reason: '案情复杂，需补充鉴定' }] });
+    expect(limit.due > chinaDay(server.ctx.clock.now())).toBe(true);
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: decisionFields(walk) });
+    const issued = await api('POST', `/cases/${caseId}/documents/${draft.json().document.documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(issued.statusCode, issued.body).toBe(200);
+  });
+
+  it('NAT-3 · 生态环境行政处罚办法 第五十七条: the extension is the head\u2019s (officer 403), within what the profile allows, with a reason; a patch of the dates cannot add one', async () => {
+    const { caseId } = await walkedCase(server.ctx, { daysAgo: 10, to: 'investigation' });
+    const officer = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_officer1', { amount: 30, reason: '案情复杂' });
+    expect(officer.statusCode).toBe(403);
+    const tooLong = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_head', { amount: 45, reason: '案情复杂' });
+    expect(tooLong.statusCode).toBe(409);
+    expect(tooLong.json().error.message).toContain('本次延长最多 30 日（经生态环境主管部门负责人批准）');
+    const noReason = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_head', { amount: 30 });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toContain('须说明延长的理由');
+    const patched = await server.app.inject({ method: 'PATCH', url: `/api/v1/cases/${caseId}`, headers: { cookie: cookie.ty_officer1! }, payload: { dates: { penaltyExtensions: [{ amount: 30, approvedBy: '局长', approvedAt: chinaDay(server.ctx.clock.now()) }] } } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().case.dates.penaltyExtensions).toBeUndefined();
+    const ok = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_head', { amount: 30, reason: '案情复杂，涉及多个排放口' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const limit = ok.json().case.deadlines.find((d: { key: string }) => d.key === 'penalty.decide');
+    expect(limit.extensions).toEqual([expect.objectContaining({ amount: 30, reason: '案情复杂，涉及多个排放口' })]);
+    expect(limit.dueWithMaxExtension).not.toBeNull();
+    expect(ok.json().case.abilities.extendDeadline).toBe(true);
   });
 });
