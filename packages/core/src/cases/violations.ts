@@ -153,3 +153,57 @@ export function dailyPenalty(input: DailyPenaltyInput): RuleCheck & { days?: num
   }
   return { ok: true, days, amount: input.originalFine * days };
 }
+
+/** 《中华人民共和国大气污染防治法》, 《排污许可管理条例》: a catalogue entry's law by its full title. */
+export function lawTitle(law: string): string {
+  return law.endsWith('法') && !law.startsWith('中华人民共和国') ? `《中华人民共和国${law}》` : `《${law}》`;
+}
+
+function bandText(r: StatutoryRange, band: DiscretionBand): string {
+  return r.kind === 'amount' ? `${yuan(band.min)}至${yuan(band.max)}` : `${r.baseLabel}百分之${band.min * 100}至百分之${band.max * 100}`;
+}
+
+/** What the legal reviewer reads about the discretion applied in a draft decision (REV-4 «裁量适当»; NAT-22; 行政处罚法 第三十四条). */
+export interface DiscretionView {
+  /** 违法行为. */
+  violation: string;
+  /** 违反条款. */
+  violated: string;
+  /** 处罚依据 by full title and article. */
+  basis: string;
+  /** 法定幅度. */
+  range: string;
+  fineAmount: number | null;
+  band: { label: string; circumstances: string; range: string } | null;
+  /** The fine lies outside the band the circumstances fall in. */
+  outsideBand: boolean;
+  /** The officer's stated reason (discretionReason) — required when outside the band. */
+  reason: string | null;
+}
+
+/**
+ * The catalogue entry a draft decision cites, its statutory range, the band
+ * chosen and the officer's reason for departing from it; null when the basis
+ * cites no catalogue entry.
+ */
+export function discretionOf(fields: Readonly<Record<string, unknown>>): DiscretionView | null {
+  const legalBasis = typeof fields.legalBasis === 'string' ? fields.legalBasis : '';
+  const entry = violationOf(legalBasis);
+  if (!entry) return null;
+  const r = entry.range;
+  const fine = typeof fields.fineAmount === 'number' ? fields.fineAmount : null;
+  const base = typeof fields.baseAmount === 'number' && fields.baseAmount > 0 ? fields.baseAmount : null;
+  const band = typeof fields.discretionBand === 'string' ? entry.bands.find((b) => b.label === fields.discretionBand) : undefined;
+  const value = fine === null ? null : r.kind === 'rate' ? (base ? fine / base : null) : fine;
+  const reason = typeof fields.discretionReason === 'string' && fields.discretionReason.trim() ? fields.discretionReason.trim() : null;
+  return {
+    violation: entry.name,
+    violated: entry.violated,
+    basis: `${lawTitle(entry.law)}${entry.article}`,
+    range: formatRange(r),
+    fineAmount: fine,
+    band: band ? { label: band.label, circumstances: band.circumstances, range: bandText(r, band) } : null,
+    outsideBand: !!band && value !== null && (value < band.min || value > band.max),
+    reason,
+  };
+}

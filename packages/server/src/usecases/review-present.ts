@@ -15,6 +15,7 @@ import {
   ROUND_STATUS_LABELS,
   allows,
   checkRoundAction,
+  discretionOf,
   draftDecisionOf,
   findingLabel,
   formatCitation,
@@ -183,6 +184,8 @@ async function presentReview(ctx: AppContext, actor: ActorContext, c: CaseContex
     history: events.map((e) => ({ id: e.id, round: e.round, at: e.at.toISOString(), actorName: e.actorName, kind: e.kind, detail: e.detail })),
     decisionRecord: c.row.decisionRecords.legalReview ?? null,
     gate: gate ? { documentId: draft!.documentId ?? draft!.id, kind: draft!.kind, ...gate } : null,
+    // REV-4 (裁量适当) · NAT-22 · 行政处罚法 第三十四条: the cited catalogue entry, its range, the band and the officer's reason.
+    discretion: draft && draft.kind === 'penaltyDecision' ? discretionOf(draft.fields ?? {}) : null,
     abilities,
     eligibleReviewers: reviewers?.eligible ?? [],
     excludedReviewers: reviewers?.excluded ?? [],

@@ -174,7 +174,21 @@ export default async function reviewRoutes(app: FastifyInstance) {
 
   // ── A case's review ──
   const CaseParams = z.object({ id: Id });
-  r.get('/cases/:id/review', { schema: { tags, summary: '本案的法制审核（各轮次、期限、意见、可执行的操作）', params: CaseParams } }, async (req) => {
+  /** REV-4 · NAT-22: what the reviewer reads of the discretion applied (typed); the rest of the review passed through. */
+  const Discretion = z
+    .object({
+      violation: z.string(),
+      violated: z.string(),
+      basis: z.string(),
+      range: z.string(),
+      fineAmount: z.number().nullable(),
+      band: z.object({ label: z.string(), circumstances: z.string(), range: z.string() }).nullable(),
+      outsideBand: z.boolean(),
+      reason: z.string().nullable(),
+    })
+    .nullable();
+  const ReviewResponse = z.object({ review: z.looseObject({ caseId: z.string(), caseNumber: z.string(), discretion: Discretion }) });
+  r.get('/cases/:id/review', { schema: { tags, summary: '本案的法制审核（各轮次、期限、意见、可执行的操作）', params: CaseParams, response: { 200: ReviewResponse } } }, async (req) => {
     const actor = await requireActor(req);
     return { review: await getCaseReview(req.ctx, actor, req.params.id) };
   });
@@ -227,7 +241,7 @@ export default async function reviewRoutes(app: FastifyInstance) {
     },
   );
   const ReviewParams = z.object({ reviewId: Id });
-  r.get('/reviews/:reviewId', { schema: { tags, params: ReviewParams } }, async (req) => {
+  r.get('/reviews/:reviewId', { schema: { tags, summary: '一项法制审核（含代拟决定的裁量情况）', params: ReviewParams, response: { 200: ReviewResponse } } }, async (req) => {
     const actor = await requireActor(req);
     return { review: await getReview(req.ctx, actor, req.params.reviewId) };
   });

@@ -11,6 +11,7 @@ import { users } from '../../db/schema.js';
 import type { CaseWalk } from '../../seed/walk.js';
 import { walkedCase } from '../../testing/walked-case.js';
 import { extendDecisionLimit } from '../../usecases/procedure/extend-decision-limit.js';
+import { assignReviewer, submitReview } from '../../usecases/review.js';
 
 let server: TestServer;
 const cookie: Record<string, string> = {};
@@ -18,7 +19,7 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const u of ['ty_officer1', 'ty_head']) cookie[u] = await loginCookie(server.app, u);
+  for (const u of ['ty_officer1', 'ty_head', 'ty_reviewer']) cookie[u] = await loginCookie(server.app, u);
   for (const u of await server.ctx.db.select().from(users)) ids[u.username] = u.id;
 });
 afterAll(async () => {
@@ -195,5 +196,41 @@ describe('NAT-3 · 行政处罚法 第六十条, 生态环境行政处罚办法 
     expect(limit.extensions).toEqual([expect.objectContaining({ amount: 30, reason: '案情复杂，涉及多个排放口' })]);
     expect(limit.dueWithMaxExtension).not.toBeNull();
     expect(ok.json().case.abilities.extendDeadline).toBe(true);
+  });
+});
+
+describe('NAT-22 · REV-4 (SX19-L 11: 裁量适当): the legal reviewer sees the discretion applied', () => {
+  it('NAT-22 · 行政处罚法 第三十四条: a fine outside the band with the officer\u2019s reason — the reviewer\u2019s API response carries the catalogue entry, the statutory range, the band and the reason, in Chinese', async () => {
+    const legalBasis = '《中华人民共和国大气污染防治法》第九十九条第（二）项';
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 40, fineAmount: 800_000, to: 'decision', until: 'penalty.decision.penaltyDecision', legalBasis });
+    const fields = decisionFields(walk, { fineAmount: 800_000, penaltyContent: '罚款人民币捌拾万元整', legalBasis, discretionBand: '较轻', discretionReason: '超标倍数高，且经责令改正后仍未改正' });
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const documentId = draft.json().document.documentId;
+    const docs: { documentId: string; kind: string }[] = (await api('GET', `/cases/${caseId}`, 'ty_officer1')).json().case.documents;
+    const byKind = (...kinds: string[]) => docs.filter((d) => kinds.includes(d.kind)).map((d) => d.documentId);
+    const review = await submitReview(walk.ctx, walk.people.officer, caseId, {
+      materials: [
+        { key: 'proposal', text: '建议罚款人民币捌拾万元。' },
+        { key: 'investigationReport', documentIds: byKind('investigationReport') },
+        { key: 'draftDecision', documentIds: [documentId] },
+        { key: 'legalBasisAndEvidence', documentIds: byKind('inspectionRecord', 'inquiryRecord', 'surveyRecord', 'samplingVoucher'), text: legalBasis },
+      ],
+    } as Parameters<typeof submitReview>[3]);
+    await assignReviewer(walk.ctx, walk.people.head, review.id!, { reviewerId: walk.people.reviewer!.userId });
+    const seen = await api('GET', `/reviews/${review.id}`, 'ty_reviewer');
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().review.discretion).toEqual({
+      violation: '超过大气污染物排放标准或者重点大气污染物排放总量控制指标排放大气污染物',
+      violated: '《中华人民共和国大气污染防治法》第十八条',
+      basis: '《中华人民共和国大气污染防治法》第九十九条',
+      range: '10万元以上100万元以下',
+      fineAmount: 800_000,
+      band: { label: '较轻', circumstances: '首次违法、及时改正、危害后果轻微', range: '10万元至37万元' },
+      outsideBand: true,
+      reason: '超标倍数高，且经责令改正后仍未改正',
+    });
+    const byCase = await api('GET', `/cases/${caseId}/review`, 'ty_reviewer');
+    expect(byCase.json().review.discretion.reason).toBe('超标倍数高，且经责令改正后仍未改正');
   });
 });
