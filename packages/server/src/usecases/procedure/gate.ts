@@ -5,7 +5,7 @@
  * against the case as stored; a refusal is a 409 naming the stage and what
  * must come first.
  */
-import { AppError, checkActDate, checkDecisionTimeLimit, checkDocumentAct, checkFine, getDocumentKind, type CaseTimeline, type CivilDate, type DocumentAct, type DocumentKindSpec, type RuleMissing } from '@sanxiang/core';
+import { AppError, checkActDate, checkDecisionTimeLimit, checkDocumentAct, checkFine, getDocumentKind, type CaseTimeline, type CivilDate, type DocumentAct, type DocumentKindSpec, type RuleMissing, type ViolationCatalogue } from '@sanxiang/core';
 import type { DbOrTx } from '../../db/client.js';
 import { chinaDate } from '../../lib/time.js';
 import { advanceInput, loadCaseContext, type CaseContext, type CaseRow } from '../case-context.js';
@@ -67,7 +67,7 @@ export async function assertDocumentAct(db: DbOrTx, row: CaseRow, kind: Document
  * the discretion band the circumstances fall in, only with a stated reason
  * (`discretionReason`, kept on the decision, which the legal reviewer reads).
  */
-export function assertFineWithinRange(kindKey: string, fields: Record<string, unknown>): void {
+export function assertFineWithinRange(kindKey: string, fields: Record<string, unknown>, catalogue?: ViolationCatalogue): void {
   if (kindKey !== 'penaltyDecision') return;
   const types = Array.isArray(fields.penaltyTypes) ? fields.penaltyTypes : [];
   if (!types.includes('fine') || typeof fields.fineAmount !== 'number' || typeof fields.legalBasis !== 'string') return;
@@ -77,7 +77,7 @@ export function assertFineWithinRange(kindKey: string, fields: Record<string, un
     baseAmount: typeof fields.baseAmount === 'number' ? fields.baseAmount : undefined,
     bandLabel: typeof fields.discretionBand === 'string' ? fields.discretionBand : undefined,
     discretionReason: typeof fields.discretionReason === 'string' ? fields.discretionReason : undefined,
-  });
+  }, catalogue);
   if (r.ok) return;
   const detail = r.missing.map((m) => `${m.reason}（${m.basis}）`).join('；');
   throw new AppError(r.missing.some((m) => m.id === 'fine.range') ? 'penalty.fine_out_of_range' : 'penalty.discretion_reason_required', { detail, details: r.missing });
