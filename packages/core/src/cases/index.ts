@@ -26,3 +26,4 @@ export * from './violations.js';
 export * from './requirement-table.js';
 export * from './deadlines.js';
 export * from './time-limit.js';
+export * from './next-step.js';

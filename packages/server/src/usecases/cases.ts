@@ -19,6 +19,7 @@ import {
   checkCaseWritable,
   checkHandlers,
   handlerProblem,
+  nextLawfulStep,
   currentDocuments,
   formatCaseNumber,
   getDocumentKind,
@@ -287,6 +288,8 @@ export async function presentCase(ctx: AppContext, actor: ActorContext, c: CaseC
     }),
     services: c.serviceRows.map((s) => ({ id: s.id, documentId: s.documentId, method: s.method, counts: s.counts, servedOn: s.servedOn, createdAt: s.createdAt.toISOString() })),
     checklist: c.row.state === 'archived' ? [] : stageChecklist(input),
+    // Issue 11 item 4: the first missing step of the stage (or moving on), with its citation by full title.
+    nextStep: nextLawfulStep(input),
     deadlines: safeDeadlines(c, today),
     timeline: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actorName: e.actorName, kind: e.kind, fromState: e.fromState, toState: e.toState, detail: e.detail })),
     abilities: {

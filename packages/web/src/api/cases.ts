@@ -183,6 +183,16 @@ export interface CaseAbilities {
   extendDeadline?: boolean;
 }
 
+/** The next lawful step of a case (GET /cases/:id → nextStep). */
+export interface NextStep {
+  action: 'document' | 'record' | 'wait' | 'advance';
+  title: string;
+  detail: string;
+  citation: string;
+  documentKind?: string;
+  documentName?: string;
+}
+
 /** GET /cases/:id */
 export interface CaseView {
   id: string;
@@ -207,6 +217,8 @@ export interface CaseView {
   documents: CaseDocumentSummary[];
   services: CaseServiceSummary[];
   checklist: ChecklistItem[];
+  /** Issue 11 item 4: the next lawful step, with its citation by full title (null once archived). */
+  nextStep?: NextStep | null;
   deadlines: CaseDeadline[];
   timeline: TimelineEvent[];
   abilities: CaseAbilities;

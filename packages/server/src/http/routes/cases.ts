@@ -63,6 +63,16 @@ const CaseViewResponse = z.object({
     caseNumber: z.string(),
     state: z.string(),
     deadlines: z.array(CaseDeadlineResponse),
+    nextStep: z
+      .object({
+        action: z.enum(['document', 'record', 'wait', 'advance']),
+        title: z.string(),
+        detail: z.string(),
+        citation: z.string(),
+        documentKind: z.string().optional(),
+        documentName: z.string().optional(),
+      })
+      .nullable(),
     abilities: z.looseObject({ extendDeadline: z.boolean() }),
   }),
 });

@@ -234,3 +234,17 @@ describe('NAT-22 · REV-4 (SX19-L 11: 裁量适当): the legal reviewer sees the
     expect(byCase.json().review.discretion.reason).toBe('超标倍数高，且经责令改正后仍未改正');
   });
 });
+
+describe('REC-3 · the next lawful step on the case, through the API', () => {
+  it('REC-3 · GS-R 7 · 生态环境行政处罚办法 第十八条: a case filed a moment ago names the 立案审批表 as its next step, cited by full title; once the stage is complete, moving on', async () => {
+    const created = await api('POST', '/cases', 'ty_officer1', { actionType: 'penalty', source: 'complaint', title: '下一步提示测试案', handlerIds: [ids.ty_officer1, ids.ty_officer2] });
+    const step = created.json().case.nextStep;
+    expect(step).toMatchObject({ action: 'document', documentKind: 'filingApproval', documentName: '立案审批表' });
+    expect(step.citation).toContain('《生态环境行政处罚办法》第十八条');
+    expect(`${step.title}${step.detail}${step.citation}`).not.toMatch(/GS-R|EPPM|APL|REC-|NAT-|待确认|filingApproval/);
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 10 });
+    await walk.fill();
+    const ready = (await api('GET', `/cases/${caseId}`, 'ty_officer1')).json().case.nextStep;
+    expect(ready).toMatchObject({ action: 'advance', title: '下一步：进入“调查取证”环节' });
+  });
+});

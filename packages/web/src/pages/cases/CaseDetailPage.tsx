@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, InputNumber, Modal, Popconfirm, Result, Row, Select, Skeleton, Space, Steps, Tabs, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { ArrowRightOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, LeftOutlined, ReloadOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileAddOutlined, LeftOutlined, ReloadOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, errorMessage, isApiError } from '../../api/client.js';
 import { caseUrl, type CaseDeadline, type CaseView, type ChecklistItem } from '../../api/cases.js';
@@ -116,6 +116,42 @@ function DeadlinesPanel({ c, deadlines, onExtended }: { c?: CaseView; deadlines:
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Issue 11 item 4: the next lawful step — the first missing requirement of the
+ * stage in the law's order, or moving on — with its citation by full title,
+ * and the primary action where there is one (making the record).
+ */
+export function NextStepNotice({ c, onMake }: { c: CaseView; onMake: (kind: string) => void }) {
+  const s = c.nextStep;
+  if (!s) return null;
+  const canMake = s.action === 'document' && !!s.documentKind && c.abilities.writeDocument;
+  return (
+    <Alert
+      type={s.action === 'advance' ? 'success' : 'info'}
+      showIcon
+      data-testid="next-step"
+      title={s.title}
+      description={
+        <div>
+          {s.detail ? <div>{s.detail}</div> : null}
+          {s.citation ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              依据：{s.citation}
+            </Typography.Text>
+          ) : null}
+        </div>
+      }
+      action={
+        canMake ? (
+          <Button type="primary" icon={<FileAddOutlined />} onClick={() => onMake(s.documentKind!)}>
+            制作{s.documentName ?? '文书'}
+          </Button>
+        ) : undefined
+      }
+    />
   );
 }
 
@@ -300,6 +336,7 @@ export function CaseDetailPage() {
   const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<'handler' | 'party' | null>(null);
   const tab = params.get('tab') ?? 'documents';
+  const [create, setCreate] = useState<string | undefined>();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -388,6 +425,15 @@ export function CaseDetailPage() {
           <StageSteps c={c} />
         </div>
       </Card>
+      <NextStepNotice
+        c={c}
+        onMake={(kind) => {
+          const p = new URLSearchParams(params);
+          p.delete('tab');
+          setParams(p, { replace: true });
+          setCreate(kind);
+        }}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={c.state === 'archived' ? '案卷已归档' : `本环节要求（${stageName}）`} size="small">
@@ -411,7 +457,7 @@ export function CaseDetailPage() {
             setParams(p, { replace: true });
           }}
           items={[
-            { key: 'documents', label: `文书（${c.documents.length}）`, children: <CaseDocumentsTab c={c} meta={meta} /> },
+            { key: 'documents', label: `文书（${c.documents.length}）`, children: <CaseDocumentsTab c={c} meta={meta} create={create} onCreateClosed={() => setCreate(undefined)} /> },
             {
               key: 'facts',
               label: '事实与措施',
