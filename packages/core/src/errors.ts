@@ -155,6 +155,12 @@ export const ERROR_MESSAGES = {
   'document.date_invalid': '日期不符合办案顺序：{detail}',
   'penalty.fine_out_of_range': '{detail}',
   'penalty.discretion_reason_required': '{detail}',
+  // NAT-3 · 行政处罚法 第六十条; 生态环境行政处罚办法 第五十七条
+  'penalty.time_limit_exceeded': '已超过作出行政处罚决定的期限：{detail}',
+  'case.extension_refused': '不能延长办案期限：{detail}',
+  // NAT-22, ORG-3: the violation catalogue (and the ex-ante discretion benchmark made from it)
+  'violation_catalogue.invalid': '违法行为目录不完整或有误：{detail}',
+  'violation_catalogue.personal_info': '违法行为目录将在公示平台公开，不得含有个人信息：{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

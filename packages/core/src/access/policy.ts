@@ -28,6 +28,7 @@ export const ACTIONS = [
   'case.create',
   'case.update',
   'case.advance',
+  'case.extendDeadline',
   'document.write',
   'document.issue',
   'service.record',
@@ -272,6 +273,8 @@ export const POLICY: Record<Action, readonly Rule[]> = {
   // Officers change only the cases they handle (checked in the use case).
   'case.update': [{ roles: ['officer', 'unitHead', 'agencyHead'], relations: ['own'] }],
   'case.advance': [{ roles: ['officer', 'unitHead', 'agencyHead'], relations: ['own'] }],
+  // NAT-3 · 生态环境行政处罚办法 第五十七条: the limit is extended with the approval of the agency's head.
+  'case.extendDeadline': [{ roles: ['agencyHead'], relations: ['own'] }],
   'document.write': [{ roles: ['officer', 'unitHead', 'agencyHead'], relations: ['own'] }],
   // 签发: decisions and notices leave the agency under a head's signature.
   'document.issue': [{ roles: ['unitHead', 'agencyHead'], relations: ['own'] }],

@@ -24,6 +24,7 @@ import { provisionalMark, type ProvisionalMark } from '../calendar/statutory.js'
 import { type CivilDate, isCivilDate, isDateTime } from '../calendar/civil-date.js';
 import { type ClockExtension, type ClockPause, type DueStatus, computeDue, dueStatus } from '../calendar/clock.js';
 import type { WorkCalendar } from '../calendar/work-calendar.js';
+import { formatPeriod } from '../calendar/period.js';
 import { DEADLINE_RULES, previewDeadline } from '../profiles/rules.js';
 import { ANCHOR_LABELS, type DeadlineSpec, type ParamKey, type ResolvedParam, type ResolvedProfile, type SpanDeadline } from '../profiles/types.js';
 import { PAUSE_REASON_LABELS, type PauseReasonKey } from '../profiles/vocabulary.js';
@@ -46,6 +47,10 @@ export interface CaseExtension {
   approvedAt: string;
   /** NAT-3 · 生态环境行政处罚办法 Art 57: the second extension of the penalty limit needs the heads' collective discussion. */
   collectiveDiscussionDocumentId?: string;
+  /** Why the limit could not be kept (案情复杂…), as approved. */
+  reason?: string;
+  /** The approver's user id, when approved in the platform. */
+  approvedById?: string;
 }
 
 /** Dates of the case; each deadline appears once its anchor is known. */
@@ -112,6 +117,10 @@ export interface CaseDeadline extends ProvisionalMark {
   partyDeadline: boolean;
   pausedDays: number;
   warnings: string[];
+  /** The limit as the profile sets it, e.g. '90日' (before extensions). */
+  period?: string;
+  /** The approved extensions counted in `due` (NAT-3: who approved, when, why). */
+  extensions?: { amount: number; approvedBy: string; approvedAt: string; reason?: string }[];
 }
 
 const LABELS: Record<CaseDeadlineKey, string> = {
@@ -203,6 +212,11 @@ function clocked(input: CaseDeadlineInput, c: ClockedSpec): CaseDeadline | null 
     partyDeadline: c.party ?? false,
     pausedDays: clock.pausedDays,
     warnings,
+    period: formatPeriod(spec.period),
+    extensions: extensions.map((e) => {
+      const reason = (c.extensions ?? []).find((x) => x.approvedBy === e.approvedBy && x.approvedAt === e.approvedAt && x.amount === e.amount)?.reason;
+      return { amount: e.amount, approvedBy: e.approvedBy, approvedAt: e.approvedAt, ...(reason ? { reason } : {}) };
+    }),
     ...provisionalMark(clock.provisionalYears ?? []),
   };
   if (clock.totalAmount < maxAmount) {

@@ -25,3 +25,5 @@ export * from './document-gate.js';
 export * from './violations.js';
 export * from './requirement-table.js';
 export * from './deadlines.js';
+export * from './time-limit.js';
+export * from './next-step.js';

@@ -69,10 +69,13 @@ export const VIOLATIONS: readonly ViolationEntry[] = [
   { key: 'monitoring.falsify', name: '篡改、伪造自动监测数据，或者干扰自动监测设施', area: '监测', violated: '《排污许可管理条例》第十九条', law: '排污许可管理条例', article: '第三十四条', range: { kind: 'amount', min: 20 * WAN, max: 100 * WAN }, perDay: true, bands: three(20 * WAN, 100 * WAN) },
 ];
 
+/** An agency's catalogue in force: its latest adopted version, or the platform's model (VIOLATIONS). */
+export type ViolationCatalogue = readonly ViolationEntry[];
+
 /** The entry whose 处罚依据 a decision's legal basis cites (law title and article), if any. */
-export function violationOf(legalBasis: string): ViolationEntry | undefined {
+export function violationOf(legalBasis: string, catalogue: ViolationCatalogue = VIOLATIONS): ViolationEntry | undefined {
   const basis = legalBasis.replace(/\s/g, '');
-  return VIOLATIONS.find((v) => basis.includes(v.law) && new RegExp(`${v.law}》?${v.article}(?![零一二三四五六七八九十百])`).test(basis));
+  return catalogue.find((v) => basis.includes(v.law) && new RegExp(`${v.law}》?${v.article}(?![零一二三四五六七八九十百])`).test(basis));
 }
 
 function yuan(n: number): string {
@@ -80,7 +83,7 @@ function yuan(n: number): string {
 }
 
 export function formatRange(r: StatutoryRange): string {
-  return r.kind === 'amount' ? `${yuan(r.min)}以上${yuan(r.max)}以下` : `${r.baseLabel}百分之${r.minRate * 100}以上百分之${r.maxRate * 100}以下`;
+  return r.kind === 'amount' ? `${yuan(r.min)}以上${yuan(r.max)}以下` : `${r.baseLabel}百分之${percent(r.minRate)}以上百分之${percent(r.maxRate)}以下`;
 }
 
 export interface FineCheckInput {
@@ -99,8 +102,9 @@ export interface FineCheckInput {
  * every band of the benchmark only with a stated reason. A basis not in the
  * catalogue is not judged here.
  */
-export function checkFine(input: FineCheckInput): RuleCheck & { entry?: ViolationEntry; band?: DiscretionBand | undefined } {
-  const entry = violationOf(input.legalBasis);
+export function checkFine(input: FineCheckInput, catalogue: ViolationCatalogue = VIOLATIONS): RuleCheck & { entry?: ViolationEntry; band?: DiscretionBand | undefined } {
+  // The range is the law's: an article the agency's catalogue leaves out is still judged by the platform's entry.
+  const entry = violationOf(input.legalBasis, catalogue) ?? violationOf(input.legalBasis, VIOLATIONS);
   if (!entry) return { ok: true };
   const basis = `${entry.law} ${entry.article}`;
   const missing: RuleMissing[] = [];
@@ -121,7 +125,7 @@ export function checkFine(input: FineCheckInput): RuleCheck & { entry?: Violatio
   }
   const band = input.bandLabel ? entry.bands.find((b) => b.label === input.bandLabel) : undefined;
   if (band && (value < band.min || value > band.max) && !input.discretionReason?.trim()) {
-    const shown = r.kind === 'amount' ? `${yuan(band.min)}至${yuan(band.max)}` : `百分之${band.min * 100}至百分之${band.max * 100}`;
+    const shown = r.kind === 'amount' ? `${yuan(band.min)}至${yuan(band.max)}` : `百分之${percent(band.min)}至百分之${percent(band.max)}`;
     missing.push({ kind: 'fact', id: 'fine.band', label: '裁量理由', reason: `罚款 ${input.fineAmount} 元超出裁量基准“${band.label}”档（${band.circumstances}：${shown}），须说明理由`, basis: '行政处罚法 第三十四条' });
   }
   return { ...toRuleCheck(missing), entry, band };
@@ -152,4 +156,135 @@ export function dailyPenalty(input: DailyPenaltyInput): RuleCheck & { days?: num
     return { ok: false, missing: [{ kind: 'period', id: 'daily.reinspection', label: '复查期限', reason: `复查应在责令改正违法行为决定书送达之日起三十日内进行，${input.reinspectedOn} 已超过 ${DAILY_PENALTY_REINSPECTION_DAYS} 日`, basis }] };
   }
   return { ok: true, days, amount: input.originalFine * days };
+}
+
+/** 《中华人民共和国大气污染防治法》, 《排污许可管理条例》: a catalogue entry's law by its full title. */
+export function lawTitle(law: string): string {
+  return law.endsWith('法') && !law.startsWith('中华人民共和国') ? `《中华人民共和国${law}》` : `《${law}》`;
+}
+
+/** A rate as a percentage without floating-point noise (0.035 → 3.5). */
+function percent(rate: number): number {
+  return Number((rate * 100).toFixed(6));
+}
+
+function bandText(r: StatutoryRange, band: DiscretionBand): string {
+  return r.kind === 'amount' ? `${yuan(band.min)}至${yuan(band.max)}` : `${r.baseLabel}百分之${percent(band.min)}至百分之${percent(band.max)}`;
+}
+
+/** What the legal reviewer reads about the discretion applied in a draft decision (REV-4 «裁量适当»; NAT-22; 行政处罚法 第三十四条). */
+export interface DiscretionView {
+  /** 违法行为. */
+  violation: string;
+  /** 违反条款. */
+  violated: string;
+  /** 处罚依据 by full title and article. */
+  basis: string;
+  /** 法定幅度. */
+  range: string;
+  fineAmount: number | null;
+  band: { label: string; circumstances: string; range: string } | null;
+  /** The fine lies outside the band the circumstances fall in. */
+  outsideBand: boolean;
+  /** The officer's stated reason (discretionReason) — required when outside the band. */
+  reason: string | null;
+}
+
+/**
+ * The catalogue entry a draft decision cites, its statutory range, the band
+ * chosen and the officer's reason for departing from it; null when the basis
+ * cites no catalogue entry.
+ */
+export function discretionOf(fields: Readonly<Record<string, unknown>>, catalogue: ViolationCatalogue = VIOLATIONS): DiscretionView | null {
+  const legalBasis = typeof fields.legalBasis === 'string' ? fields.legalBasis : '';
+  const entry = violationOf(legalBasis, catalogue);
+  if (!entry) return null;
+  const r = entry.range;
+  const fine = typeof fields.fineAmount === 'number' ? fields.fineAmount : null;
+  const base = typeof fields.baseAmount === 'number' && fields.baseAmount > 0 ? fields.baseAmount : null;
+  const band = typeof fields.discretionBand === 'string' ? entry.bands.find((b) => b.label === fields.discretionBand) : undefined;
+  const value = fine === null ? null : r.kind === 'rate' ? (base ? fine / base : null) : fine;
+  const reason = typeof fields.discretionReason === 'string' && fields.discretionReason.trim() ? fields.discretionReason.trim() : null;
+  return {
+    violation: entry.name,
+    violated: entry.violated,
+    basis: `${lawTitle(entry.law)}${entry.article}`,
+    range: formatRange(r),
+    fineAmount: fine,
+    band: band ? { label: band.label, circumstances: band.circumstances, range: bandText(r, band) } : null,
+    outsideBand: !!band && value !== null && (value < band.min || value > band.max),
+    reason,
+  };
+}
+
+/** One row of the published 行政处罚裁量基准 (ORG-3 · SX25-P 10(一); NAT-22), generated from the catalogue. */
+export interface DiscretionBenchmarkRow {
+  /** 违法行为. */
+  violation: string;
+  /** 违反条款. */
+  violated: string;
+  /** 处罚依据 by full title and article. */
+  basis: string;
+  /** 法定幅度. */
+  range: string;
+  /** 裁量档次与情形. */
+  bands: { label: string; circumstances: string; range: string }[];
+}
+
+/** The ex-ante discretion benchmark of an agency, row by row, from its violation catalogue. */
+export function discretionBenchmark(catalogue: ViolationCatalogue): DiscretionBenchmarkRow[] {
+  return catalogue.map((e) => ({
+    violation: e.name,
+    violated: e.violated,
+    basis: `${lawTitle(e.law)}${e.article}`,
+    range: `${formatRange(e.range)}${e.perDay ? '；可按日连续处罚' : ''}`,
+    bands: e.bands.map((b) => ({ label: b.label, circumstances: b.circumstances, range: bandText(e.range, b) })),
+  }));
+}
+
+/** The free texts of a catalogue that go online (for the redaction gate), each with where it sits. */
+export function catalogueTexts(catalogue: ViolationCatalogue): { key: string; label: string; text: string }[] {
+  return catalogue.flatMap((e, i) => [
+    { key: `${i}.name`, label: `第${i + 1}项违法行为`, text: e.name },
+    { key: `${i}.violated`, label: `第${i + 1}项违反条款`, text: e.violated },
+    ...e.bands.map((b, j) => ({ key: `${i}.bands.${j}`, label: `第${i + 1}项裁量档次“${b.label}”的情形`, text: b.circumstances })),
+  ]);
+}
+
+/**
+ * What is wrong with a new version of the catalogue (NAT-22): every entry
+ * names its violation, violated article, law and article; the range is
+ * positive and ordered; each band has a label and circumstances and lies
+ * within the range; keys are unique.
+ */
+export function violationCatalogueProblems(catalogue: ViolationCatalogue): RuleMissing[] {
+  const out: RuleMissing[] = [];
+  const add = (i: number, reason: string) => out.push({ kind: 'field', id: `catalogue.${i}`, label: `第${i + 1}项`, reason, basis: '行政处罚法 第三十四条' });
+  if (!catalogue.length) out.push({ kind: 'field', id: 'catalogue', label: '违法行为目录', reason: '至少须有一项违法行为' });
+  const keys = new Set<string>();
+  catalogue.forEach((e, i) => {
+    if (!e.key?.trim()) add(i, '缺少编号');
+    else if (keys.has(e.key)) add(i, `编号“${e.key}”重复`);
+    keys.add(e.key);
+    for (const [k, label] of [['name', '违法行为'], ['violated', '违反条款'], ['law', '处罚依据的法律名称'], ['article', '处罚依据的条款']] as const) {
+      if (!String(e[k] ?? '').trim()) add(i, `缺少${label}`);
+    }
+    if (e.article && !/^第[零一二三四五六七八九十百]+条$/.test(e.article)) add(i, `处罚依据的条款“${e.article}”应写作“第N条”`);
+    const r = e.range;
+    const lo = r?.kind === 'amount' ? r.min : r?.kind === 'rate' ? r.minRate : NaN;
+    const hi = r?.kind === 'amount' ? r.max : r?.kind === 'rate' ? r.maxRate : NaN;
+    if (!(Number.isFinite(lo) && Number.isFinite(hi) && lo >= 0 && lo <= hi && hi > 0)) {
+      add(i, '法定幅度无效（下限不得大于上限）');
+      return;
+    }
+    // The statutory range is the law's, not the agency's: an article the platform knows keeps its range.
+    const known = e.law && e.article ? VIOLATIONS.find((v) => v.law === e.law && v.article === e.article) : undefined;
+    if (known && JSON.stringify(known.range) !== JSON.stringify(r)) add(i, `《${e.law}》${e.article}规定的法定幅度为${formatRange(known.range)}，不能改变`);
+    if (!e.bands?.length) add(i, '至少须有一个裁量档次');
+    (e.bands ?? []).forEach((b) => {
+      if (!b.label?.trim() || !b.circumstances?.trim()) add(i, '裁量档次须有名称和适用情形');
+      else if (!(b.min <= b.max && b.min >= lo && b.max <= hi)) add(i, `裁量档次“${b.label}”超出法定幅度（${formatRange(r)}）`);
+    });
+  });
+  return out;
 }

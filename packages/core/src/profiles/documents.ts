@@ -102,3 +102,19 @@ export function formatCitation(c: Citation): string {
     : c.article.replace(/\(/g, '（').replace(/\)/g, '）');
   return `${doc} ${article}${c.item ?? ''}`;
 }
+
+/** The document's full title for a citation on screen: 《中华人民共和国行政处罚法》 (the revision note dropped). */
+export function citationTitle(doc: DocKey): string {
+  return `《${DOCUMENTS[doc].title.replace(/（[^）]*修订）$/, '')}》`;
+}
+
+/**
+ * A citation by full title and article, as officers and the public read it:
+ * '《中华人民共和国行政处罚法》第六十条', '《生态环境行政处罚办法》第五十七条'.
+ */
+export function formatCitationTitled(c: Citation): string {
+  const article = /^\d+$/.test(c.article)
+    ? `第${chineseNumber(Number(c.article))}条`
+    : c.article.replace(/\(/g, '（').replace(/\)/g, '）');
+  return `${citationTitle(c.doc)}${article}${c.item ?? ''}`;
+}

@@ -4,7 +4,7 @@
  * migrations/0006_review.sql is the source of truth.
  */
 import { bigint, date, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import type { CatalogueItem, ChecklistEntry, DeclaredCriterion, DecisionTerms, Ground, HeadDecision, MatchResult, ReviewOutcome, RoundStatus, SubmittedMaterial } from '@sanxiang/core';
+import type { CatalogueItem, ChecklistEntry, DeclaredCriterion, DecisionTerms, Ground, HeadDecision, MatchResult, ReviewOutcome, RoundStatus, SubmittedMaterial, ViolationEntry } from '@sanxiang/core';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const day = (name: string) => date(name, { mode: 'string' });
@@ -163,4 +163,18 @@ export const reviewEvents = pgTable('review_events', {
   actorName: text('actor_name').notNull(),
   kind: text('kind').notNull(),
   detail: jsonb('detail').$type<Record<string, unknown>>().notNull().default({}),
+});
+
+/** Issue 11 item 3 · NAT-22: an agency's violation catalogue, one row per version (migrations/0018_violation_catalogue.sql). */
+export const violationCatalogues = pgTable('violation_catalogues', {
+  id: text('id').primaryKey(),
+  agencyId: text('agency_id').notNull(),
+  agencyPath: text('agency_path').notNull(),
+  version: integer('version').notNull(),
+  entries: jsonb('entries').$type<ViolationEntry[]>().notNull(),
+  note: text('note').notNull().default(''),
+  effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+  createdBy: text('created_by').notNull(),
+  createdByName: text('created_by_name').notNull(),
 });

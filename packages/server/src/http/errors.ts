@@ -136,4 +136,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'document.date_invalid': 409,
   'penalty.fine_out_of_range': 409,
   'penalty.discretion_reason_required': 409,
+  'penalty.time_limit_exceeded': 409,
+  'case.extension_refused': 409,
+  'violation_catalogue.invalid': 422,
+  'violation_catalogue.personal_info': 409,
 };

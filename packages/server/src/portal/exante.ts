@@ -11,6 +11,7 @@ import type { AppContext } from '../context.js';
 import { chinaDate } from '../lib/time.js';
 import type { AgencyRow } from '../usecases/agencies.js';
 import { publicEnterpriseInspections, publicExAnte, type PublicExAnteSection } from '../usecases/exante.js';
+import { publicDiscretionBenchmark } from '../usecases/violation-catalogue.js';
 import { Html, html } from './html.js';
 import { page } from './layout.js';
 import { agencyDisclosureRule } from './sitemap.js';
@@ -83,14 +84,32 @@ function rosterHtml(roster: Awaited<ReturnType<typeof publicExAnte>>['roster']):
  * roster (ORG-2) and every published section with its 更新日期 (ORG-3).
  */
 export async function renderExAnte(ctx: AppContext, agency: AgencyRow): Promise<Html> {
-  const { sections, roster } = await publicExAnte(ctx.db, agency, chinaDate(ctx.clock.now()));
+  const today = chinaDate(ctx.clock.now());
+  const { sections, roster } = await publicExAnte(ctx.db, agency, today);
+  const benchmark = await publicDiscretionBenchmark(ctx.db, agency, today);
   return html`<section aria-labelledby="exante" id="exante-block"><h2 id="exante">事前公开信息</h2>
 <nav aria-label="事前公开信息目录" class="card"><ul style="margin:0;padding-left:1.2em;columns:2 16em">
-<li><a href="#exante-roster">执法人员</a></li>${sections.map((s) => html`<li><a href="#exante-${s.key}">${s.label}</a></li>`)}
+<li><a href="#exante-roster">执法人员</a></li><li><a href="#exante-discretion">行政处罚裁量基准</a></li>${sections.map((s) => html`<li><a href="#exante-${s.key}">${s.label}</a></li>`)}
 </ul></nav>
 ${rosterHtml(roster)}
+${benchmarkHtml(benchmark)}
 ${sections.map(sectionHtml)}
 </section>`;
+}
+
+/**
+ * ORG-3 (SX25-P 10(一); GS-P 5(三)) · NAT-22: the agency's 行政处罚裁量基准, generated
+ * from its violation catalogue (usecases/violation-catalogue.ts), never retyped:
+ * 违法行为、违反条款、处罚依据、法定幅度、裁量档次与情形.
+ */
+function benchmarkHtml(b: Awaited<ReturnType<typeof publicDiscretionBenchmark>>): Html {
+  const meta = b.adopted ? `本机关违法行为目录第 ${b.version} 版${b.effectiveFrom ? `，${b.effectiveFrom} 起施行` : ''}` : '本机关尚未发布自行制定的裁量基准，以下为平台示范裁量基准；法定幅度以法律、法规规定为准';
+  return html`<section aria-labelledby="exante-discretion" id="exante-discretion-section" data-section="discretionBenchmark"><h3 id="exante-discretion">行政处罚裁量基准</h3>
+<p class="meta" style="color:var(--muted);font-size:.9em;margin:.2em 0 .5em">${meta}</p>${b.rows.map(
+    (r, i) => html`<article class="card" data-violation="${String(i + 1)}"><h4 style="margin:.2em 0 .6em">${i + 1}. ${r.violation}</h4><dl class="fields"><dt>违反条款</dt><dd>${r.violated}</dd><dt>处罚依据</dt><dd>${r.basis}</dd><dt>法定幅度</dt><dd>${r.range}</dd><dt>裁量档次与情形</dt><dd><ol>${r.bands.map(
+      (band) => html`<li>${band.label}：${band.circumstances}（${band.range}）</li>`,
+    )}</ol></dd></dl></article>`,
+  )}</section>`;
 }
 
 /** Issue 13: each agency's own rules, with the article where its document names the column (SX25-P 第十条第二款). */

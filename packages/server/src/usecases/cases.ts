@@ -19,6 +19,7 @@ import {
   checkCaseWritable,
   checkHandlers,
   handlerProblem,
+  nextLawfulStep,
   currentDocuments,
   formatCaseNumber,
   getDocumentKind,
@@ -73,7 +74,7 @@ export async function requireCaseWriter(ctx: AppContext, actor: ActorContext, c:
   if (!h) throw new AppError('forbidden', {}, 'officer is not a handler of this case');
 }
 
-async function caseEvent(tx: Tx, c: Pick<CaseRow, 'id' | 'agencyId' | 'agencyPath'>, actor: ActorContext, at: Date, kind: string, detail: Record<string, unknown> = {}, states?: { from: CaseState; to: CaseState }) {
+export async function caseEvent(tx: Tx, c: Pick<CaseRow, 'id' | 'agencyId' | 'agencyPath'>, actor: ActorContext, at: Date, kind: string, detail: Record<string, unknown> = {}, states?: { from: CaseState; to: CaseState }) {
   await tx.insert(caseEvents).values({ caseId: c.id, at, actorId: actor.userId, actorName: actor.displayName, kind, fromState: states?.from ?? null, toState: states?.to ?? null, detail });
   await recordAudit(tx, { at, actor, action: `case.${kind}`, object: { type: 'case', id: c.id, agencyId: c.agencyId, agencyPath: c.agencyPath }, detail });
 }
@@ -212,15 +213,20 @@ function safeDeadlines(c: CaseContext, today: string) {
       dueWithMaxExtension: d.dueWithMaxExtension ?? null,
       basis: d.basis,
       status: d.status,
-      stages: d.stages,
+      stages: [...d.stages],
       warnings: d.warnings,
       // NAT-21: 暂定 — the due date counts days of a year without the State Council's notice.
       provisional: d.provisional === true,
       provisionalReason: d.provisionalReason ?? null,
+      from: d.from,
+      anchorLabel: d.anchorLabel,
+      // NAT-3: the limit as the profile sets it and the approved extensions (who, when, why).
+      period: d.period ?? null,
+      extensions: (d.extensions ?? []).map((e) => ({ amount: e.amount, approvedBy: e.approvedBy, approvedAt: e.approvedAt, reason: e.reason ?? null })),
     }));
   } catch (e) {
     if (e instanceof AppError && e.code === 'calendar.year_missing') {
-      return [{ key: 'calendar', label: '期限计算', due: null, dueWithMaxExtension: null, basis: e.userMessage, status: 'unknown' as const, stages: [], warnings: [e.userMessage], provisional: false, provisionalReason: null }];
+      return [{ key: 'calendar', label: '期限计算', due: null, dueWithMaxExtension: null, basis: e.userMessage, status: 'unknown' as const, stages: [], warnings: [e.userMessage], provisional: false, provisionalReason: null, from: null, anchorLabel: null, period: null, extensions: [] }];
     }
     throw e;
   }
@@ -282,6 +288,8 @@ export async function presentCase(ctx: AppContext, actor: ActorContext, c: CaseC
     }),
     services: c.serviceRows.map((s) => ({ id: s.id, documentId: s.documentId, method: s.method, counts: s.counts, servedOn: s.servedOn, createdAt: s.createdAt.toISOString() })),
     checklist: c.row.state === 'archived' ? [] : stageChecklist(input),
+    // Issue 11 item 4: the first missing step of the stage (or moving on), with its citation by full title.
+    nextStep: nextLawfulStep(input),
     deadlines: safeDeadlines(c, today),
     timeline: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actorName: e.actorName, kind: e.kind, fromState: e.fromState, toState: e.toState, detail: e.detail })),
     abilities: {
@@ -290,6 +298,8 @@ export async function presentCase(ctx: AppContext, actor: ActorContext, c: CaseC
       writeDocument: canWrite('document.write'),
       issueDocument: writable && allows(actor, 'document.issue', rel),
       recordService: canWrite('service.record'),
+      // NAT-3 · 生态环境行政处罚办法 第五十七条: the head approves an extension of the decision limit.
+      extendDeadline: writable && c.row.actionType === 'penalty' && !c.row.dates.decisionDate && allows(actor, 'case.extendDeadline', rel),
     },
   };
 }
@@ -319,7 +329,11 @@ export async function updateCaseFacts(ctx: AppContext, actor: ActorContext, id: 
   if (patch.measures !== undefined) values.measures = [...new Set(patch.measures)];
   // null clears a flag or a date (e.g. resetting a hearing-right override).
   if (patch.flags !== undefined) values.flags = withoutNulls({ ...row.flags, ...patch.flags });
-  if (patch.dates !== undefined) values.dates = withoutNulls({ ...row.dates, ...patch.dates, filingDate: row.dates.filingDate ?? patch.dates.filingDate });
+  if (patch.dates !== undefined) {
+    // NAT-3: extensions of the decision limit are approved by the head (procedure/extend-decision-limit.ts), never patched in.
+    const { penaltyExtensions: _approvedElsewhere, ...dates } = patch.dates;
+    values.dates = withoutNulls({ ...row.dates, ...dates, filingDate: row.dates.filingDate ?? patch.dates.filingDate });
+  }
   if (patch.proposedPenalty !== undefined) values.proposedPenalty = patch.proposedPenalty;
   if (patch.decisionRecords !== undefined) {
     // REV-1: the legal-review link is written only by the review module, from the latest round.

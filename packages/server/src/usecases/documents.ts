@@ -42,6 +42,7 @@ import { appendLeaf } from './integrity-log.js';
 import { assertLegalReviewGate } from './review-gate.js';
 import { startPublication } from './publications.js';
 import { assertDocumentAct, assertFineWithinRange } from './procedure/gate.js';
+import { violationCatalogueInForce } from './violation-catalogue.js';
 
 type VersionRow = typeof documentVersions.$inferSelect;
 type DocumentRow = typeof documents.$inferSelect;
@@ -153,7 +154,7 @@ export async function finalizeDocument(ctx: AppContext, actor: ActorContext, cas
       await assertDocumentAct(tx, c, kind, input.status === 'issued' ? 'issue' : 'sign', { now, date: dated });
     }
     // NAT-22: the fine within the cited article's range; outside the benchmark band only with a reason.
-    assertFineWithinRange(kind.key, fields);
+    if (kind.key === 'penaltyDecision') assertFineWithinRange(kind.key, fields, (await violationCatalogueInForce(tx, c.agencyId)).entries);
     // REV-1 · SX19-L 5, XX-L 5: a major decision is signed or issued only after a passed legal review (usecases/review-gate.ts).
     await assertLegalReviewGate(tx, c.id, { documentId: doc.id, kind: doc.kind, fields });
     let docNumber: string | null = null;

@@ -15,6 +15,7 @@ import {
   ROUND_STATUS_LABELS,
   allows,
   checkRoundAction,
+  discretionOf,
   draftDecisionOf,
   findingLabel,
   formatCitation,
@@ -34,6 +35,7 @@ import { relationTo, scopeWhere } from './authorize.js';
 import { loadCalendar } from './calendar.js';
 import { loadCaseContext, type CaseContext } from './case-context.js';
 import { gateFor } from './review-gate.js';
+import { violationCatalogueInForce } from './violation-catalogue.js';
 import { clockOf, eligibleReviewers, loadReviewState, roundState, type ReviewState, type RoundRow } from './review-state.js';
 
 /** Loads a review by id for an actor who may read it (404 otherwise). */
@@ -183,6 +185,8 @@ async function presentReview(ctx: AppContext, actor: ActorContext, c: CaseContex
     history: events.map((e) => ({ id: e.id, round: e.round, at: e.at.toISOString(), actorName: e.actorName, kind: e.kind, detail: e.detail })),
     decisionRecord: c.row.decisionRecords.legalReview ?? null,
     gate: gate ? { documentId: draft!.documentId ?? draft!.id, kind: draft!.kind, ...gate } : null,
+    // REV-4 (裁量适当) · NAT-22 · 行政处罚法 第三十四条: the cited catalogue entry, its range, the band and the officer's reason.
+    discretion: draft && draft.kind === 'penaltyDecision' ? discretionOf(draft.fields ?? {}, (await violationCatalogueInForce(ctx.db, c.row.agencyId)).entries) : null,
     abilities,
     eligibleReviewers: reviewers?.eligible ?? [],
     excludedReviewers: reviewers?.excluded ?? [],

@@ -38,6 +38,13 @@ export interface CaseDeadline {
   /** NAT-21: the due date counts days of a year without the State Council's notice (暂定). */
   provisional?: boolean;
   provisionalReason?: string | null;
+  /** The day the deadline runs from and what it is (e.g. 立案之日). */
+  from?: string | null;
+  anchorLabel?: string | null;
+  /** NAT-3: the limit as the profile sets it, e.g. '90日'. */
+  period?: string | null;
+  /** NAT-3: approved extensions counted in `due`. */
+  extensions?: { amount: number; approvedBy: string; approvedAt: string; reason: string | null }[];
 }
 
 export interface RequirementRow {
@@ -172,6 +179,18 @@ export interface CaseAbilities {
   writeDocument: boolean;
   issueDocument: boolean;
   recordService: boolean;
+  /** NAT-3: the head may approve an extension of the decision limit. */
+  extendDeadline?: boolean;
+}
+
+/** The next lawful step of a case (GET /cases/:id → nextStep). */
+export interface NextStep {
+  action: 'document' | 'record' | 'wait' | 'advance';
+  title: string;
+  detail: string;
+  citation: string;
+  documentKind?: string;
+  documentName?: string;
 }
 
 /** GET /cases/:id */
@@ -198,6 +217,8 @@ export interface CaseView {
   documents: CaseDocumentSummary[];
   services: CaseServiceSummary[];
   checklist: ChecklistItem[];
+  /** Issue 11 item 4: the next lawful step, with its citation by full title (null once archived). */
+  nextStep?: NextStep | null;
   deadlines: CaseDeadline[];
   timeline: TimelineEvent[];
   abilities: CaseAbilities;

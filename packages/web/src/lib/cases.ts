@@ -86,6 +86,8 @@ export function timelineText(e: TimelineEvent, documents: readonly CaseDocumentS
       return `进入下一环节：${e.fromState ? stateLabel(e.fromState) : ''} → ${e.toState ? stateLabel(e.toState) : ''}`;
     case 'archive':
       return '案卷归档（此后只读）';
+    case 'extendDeadline':
+      return `批准延长作出行政处罚决定的期限 ${typeof d.amount === 'number' ? d.amount : ''} 日${str('reason') ? `，理由：${str('reason')}` : ''}`;
     case 'document.create':
       return `新建文书《${docName()}》${str('recordNumber') ? `（${str('recordNumber')}）` : ''}`;
     case 'document.saveDraft':

@@ -27,6 +27,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'case.update': '修改案件信息',
   'case.advance': '推进办案环节',
   'case.addHandler': '增加承办人员',
+  'case.extendDeadline': '批准延长办案期限',
+  'violationCatalogue.save': '确定违法行为目录（裁量基准）新版本',
   'case.export': '导出案卷',
   'document.create': '制作文书',
   'document.saveDraft': '保存文书草稿',

@@ -21,6 +21,7 @@ import {
   type CaseMeasureKey,
 } from '@sanxiang/core';
 import { requireActor } from '../app.js';
+import { extendDecisionLimit } from '../../usecases/procedure/extend-decision-limit.js';
 import { addHandler, advanceCaseStage, createCase, getCaseView, listCases, updateCaseFacts } from '../../usecases/cases.js';
 import { correctDocument, createDocument, documentForRendering, finalizeDocument, getDocument, saveDraft } from '../../usecases/documents.js';
 import { renderDocumentHtml, renderDocx, type RenderInput } from '../../documents/index.js';
@@ -37,6 +38,44 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY
 const Fields = z.record(z.string(), z.unknown());
 const PersonId = z.object({ name: z.string().trim().min(1).max(50), idType: z.string().max(30).optional(), idTypeName: z.string().max(30).optional(), idNumber: z.string().trim().max(40).optional() });
 const MeasureKeys = Object.keys(CASE_MEASURES) as [CaseMeasureKey, ...CaseMeasureKey[]];
+
+/** A deadline of the case (NAT-3: the decision limit with its approved extensions). */
+const CaseDeadlineResponse = z.looseObject({
+  key: z.string(),
+  label: z.string(),
+  from: z.string().nullable(),
+  anchorLabel: z.string().nullable(),
+  due: z.string().nullable(),
+  dueWithMaxExtension: z.string().nullable(),
+  period: z.string().nullable(),
+  basis: z.string(),
+  status: z.string(),
+  stages: z.array(z.string()),
+  warnings: z.array(z.string()),
+  provisional: z.boolean(),
+  provisionalReason: z.string().nullable(),
+  extensions: z.array(z.object({ amount: z.number().int(), approvedBy: z.string(), approvedAt: z.string(), reason: z.string().nullable() })),
+});
+/** The case page: the fields typed where issue 11 added them, the rest passed through. */
+const CaseViewResponse = z.object({
+  case: z.looseObject({
+    id: z.string(),
+    caseNumber: z.string(),
+    state: z.string(),
+    deadlines: z.array(CaseDeadlineResponse),
+    nextStep: z
+      .object({
+        action: z.enum(['document', 'record', 'wait', 'advance']),
+        title: z.string(),
+        detail: z.string(),
+        citation: z.string(),
+        documentKind: z.string().optional(),
+        documentName: z.string().optional(),
+      })
+      .nullable(),
+    abilities: z.looseObject({ extendDeadline: z.boolean() }),
+  }),
+});
 
 export default async function caseRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -155,10 +194,32 @@ export default async function caseRoutes(app: FastifyInstance) {
     },
   );
 
-  r.get('/cases/:id', { schema: { tags: ['cases'], params: z.object({ id: Id }) } }, async (req) => {
+  r.get('/cases/:id', { schema: { tags: ['cases'], params: z.object({ id: Id }), response: { 200: CaseViewResponse } } }, async (req) => {
     const actor = await requireActor(req);
     return { case: await getCaseView(req.ctx, actor, req.params.id) };
   });
+
+  // NAT-3 · 生态环境行政处罚办法 第五十七条; 行政处罚法 第六十条
+  r.post(
+    '/cases/:id/decision-limit-extensions',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '批准延长作出行政处罚决定的期限（机关负责人；第二次延长须经负责人集体讨论）',
+        params: z.object({ id: Id }),
+        body: z.object({
+          amount: z.number({ error: '延长日数须为整数' }).int('延长日数须为整数').min(1, '延长日数至少 1 日').max(366, '延长日数过大'),
+          reason: z.string({ error: '须说明延长的理由' }).trim().min(2, '须说明延长的理由（如案情复杂）').max(500, '理由不超过 500 字'),
+          collectiveDiscussionDocumentId: Id.optional().describe('第二次延长时：本案的集体讨论记录'),
+        }),
+        response: { 200: CaseViewResponse },
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req);
+      return { case: await extendDecisionLimit(req.ctx, actor, req.params.id, req.body) };
+    },
+  );
 
   r.patch(
     '/cases/:id',

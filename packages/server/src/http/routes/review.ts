@@ -7,6 +7,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ACTION_TYPES,
+  discretionBenchmark,
   CHECKLIST_ITEM_KEYS,
   CHECKLIST_ITEM_LABELS,
   FINDING_LABELS,
@@ -36,6 +37,7 @@ import {
 import { requireActor } from '../app.js';
 import { recordAudit } from '../../usecases/audit.js';
 import { getCatalogueView, recordCatalogueFiling, saveCatalogue } from '../../usecases/review-catalogue.js';
+import { getViolationCatalogue, saveViolationCatalogue } from '../../usecases/violation-catalogue.js';
 import { catalogueDocx, catalogueXlsx } from '../../usecases/review-export.js';
 import { decideReview, opinionDocumentOf } from '../../usecases/review-decide.js';
 import { getCaseReview, getReview, listReviews } from '../../usecases/review-present.js';
@@ -148,6 +150,59 @@ export default async function reviewRoutes(app: FastifyInstance) {
       return reply.status(201).send({ catalogue: await saveCatalogue(req.ctx, actor, req.body as never) });
     },
   );
+  // ── Issue 11 item 3 · NAT-22, ORG-3: the violation catalogue, source of the fine check, the reviewer's view and the portal's 行政处罚裁量基准 ──
+  const Band = z.object({ label: z.string().trim().min(1, '须填写档次名称').max(20), circumstances: z.string().trim().min(1, '须填写适用情形').max(500), min: z.number().min(0), max: z.number().min(0) });
+  const Range = z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('amount'), min: z.number().min(0), max: z.number().positive('法定幅度上限须大于 0') }),
+    z.object({ kind: z.literal('rate'), base: z.enum(['investment', 'goodsValue', 'disposalCost']), baseLabel: z.string().trim().min(1).max(50), minRate: z.number().min(0).max(100), maxRate: z.number().positive().max(100) }),
+  ]);
+  const Violation = z.object({
+    key: z.string().trim().min(1, '须填写编号').max(60),
+    name: z.string().trim().min(2, '须填写违法行为').max(300),
+    area: z.enum(['水', '大气', '固体废物', '环评', '排污许可', '监测', '检查']),
+    violated: z.string().trim().min(2, '须填写违反条款').max(300),
+    law: z.string().trim().min(2, '须填写处罚依据的法律名称').max(100),
+    article: z.string().trim().min(2, '须填写处罚依据的条款').max(20),
+    range: Range,
+    perDay: z.boolean().optional(),
+    bands: z.array(Band).min(1, '至少须有一个裁量档次').max(10),
+  });
+  const ViolationCatalogueResponse = z.object({
+    catalogue: z.object({
+      agencyId: z.string(),
+      agencyName: z.string(),
+      version: z.number().int(),
+      adopted: z.boolean(),
+      effectiveFrom: z.string().nullable(),
+      entries: z.array(z.looseObject({ key: z.string(), name: z.string(), violated: z.string(), law: z.string(), article: z.string() })),
+      benchmark: z.array(z.object({ violation: z.string(), violated: z.string(), basis: z.string(), range: z.string(), bands: z.array(z.object({ label: z.string(), circumstances: z.string(), range: z.string() })) })),
+    }),
+  });
+  r.get(
+    '/violation-catalogue',
+    { schema: { tags, summary: '违法行为目录及行政处罚裁量基准（现行版本；未制定的适用平台示范目录，第 0 版）', querystring: z.object({ agencyId: Id.optional() }), response: { 200: ViolationCatalogueResponse } } },
+    async (req) => {
+      const actor = await requireActor(req);
+      const c = await getViolationCatalogue(req.ctx, actor, req.query.agencyId);
+      return { catalogue: { ...c, benchmark: discretionBenchmark(c.entries) } };
+    },
+  );
+  r.post(
+    '/violation-catalogue',
+    {
+      schema: {
+        tags,
+        summary: '确定违法行为目录新版本（NAT-22；据此生成公示平台的行政处罚裁量基准，须不含个人信息）',
+        body: z.object({ entries: z.array(Violation).min(1, '至少须有一项违法行为').max(500), note: z.string().trim().max(2000).optional(), effectiveFrom: isoDate.optional() }),
+        response: { 201: ViolationCatalogueResponse },
+      },
+    },
+    async (req, reply) => {
+      const actor = await requireActor(req);
+      const c = await saveViolationCatalogue(req.ctx, actor, req.body as never);
+      return reply.status(201).send({ catalogue: { ...c, benchmark: discretionBenchmark(c.entries) } });
+    },
+  );
   r.post(
     '/review/catalogue/versions/:version/filings',
     {
@@ -174,7 +229,21 @@ export default async function reviewRoutes(app: FastifyInstance) {
 
   // ── A case's review ──
   const CaseParams = z.object({ id: Id });
-  r.get('/cases/:id/review', { schema: { tags, summary: '本案的法制审核（各轮次、期限、意见、可执行的操作）', params: CaseParams } }, async (req) => {
+  /** REV-4 · NAT-22: what the reviewer reads of the discretion applied (typed); the rest of the review passed through. */
+  const Discretion = z
+    .object({
+      violation: z.string(),
+      violated: z.string(),
+      basis: z.string(),
+      range: z.string(),
+      fineAmount: z.number().nullable(),
+      band: z.object({ label: z.string(), circumstances: z.string(), range: z.string() }).nullable(),
+      outsideBand: z.boolean(),
+      reason: z.string().nullable(),
+    })
+    .nullable();
+  const ReviewResponse = z.object({ review: z.looseObject({ caseId: z.string(), caseNumber: z.string(), discretion: Discretion }) });
+  r.get('/cases/:id/review', { schema: { tags, summary: '本案的法制审核（各轮次、期限、意见、可执行的操作）', params: CaseParams, response: { 200: ReviewResponse } } }, async (req) => {
     const actor = await requireActor(req);
     return { review: await getCaseReview(req.ctx, actor, req.params.id) };
   });
@@ -227,7 +296,7 @@ export default async function reviewRoutes(app: FastifyInstance) {
     },
   );
   const ReviewParams = z.object({ reviewId: Id });
-  r.get('/reviews/:reviewId', { schema: { tags, params: ReviewParams } }, async (req) => {
+  r.get('/reviews/:reviewId', { schema: { tags, summary: '一项法制审核（含代拟决定的裁量情况）', params: ReviewParams, response: { 200: ReviewResponse } } }, async (req) => {
     const actor = await requireActor(req);
     return { review: await getReview(req.ctx, actor, req.params.reviewId) };
   });

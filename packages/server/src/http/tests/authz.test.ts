@@ -71,6 +71,22 @@ const ROUTES: RouteCase[] = [
     },
   },
   {
+    // NAT-3 · 生态环境行政处罚办法 第五十七条: the head of the case's own agency approves; the matrix's cases are inspections (409 past the gate).
+    name: 'POST /api/v1/cases/:id/decision-limit-extensions (case.extendDeadline)',
+    request: (rel) => ({ method: 'POST', url: `/api/v1/cases/${caseIds.get(rel)}/decision-limit-extensions`, payload: { amount: 30, reason: '案情复杂' } }),
+    expect: {
+      officer: { own: 403, below: 404, above: 404, sideways: 404 },
+      unitHead: { own: 403, below: 404, above: 404, sideways: 404 },
+      legalReviewer: { own: 403, below: 404, above: 404, sideways: 404 },
+      recordsKeeper: { own: 403, below: 404, above: 404, sideways: 404 },
+      disclosureClerk: { own: 403, below: 404, above: 404, sideways: 404 },
+      disclosureApprover: { own: 403, below: 404, above: 404, sideways: 404 },
+      agencyHead: { own: 409, below: 403, above: 404, sideways: 404 },
+      supervisor: { own: 403, below: 403, above: 404, sideways: 404 },
+      default: { own: 404, below: 404, above: 404, sideways: 404 },
+    },
+  },
+  {
     name: 'PATCH /api/v1/cases/:id (case.update; officers only on cases they handle)',
     request: (rel) => ({ method: 'PATCH', url: `/api/v1/cases/${caseIds.get(rel)}`, payload: { title: `矩阵测试 ${rel}` } }),
     expect: {

@@ -10,6 +10,8 @@ import { loginCookie, startTestServer, type TestServer } from '../../testing/har
 import { users } from '../../db/schema.js';
 import type { CaseWalk } from '../../seed/walk.js';
 import { walkedCase } from '../../testing/walked-case.js';
+import { extendDecisionLimit } from '../../usecases/procedure/extend-decision-limit.js';
+import { assignReviewer, submitReview } from '../../usecases/review.js';
 
 let server: TestServer;
 const cookie: Record<string, string> = {};
@@ -17,7 +19,7 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   server = await startTestServer();
-  for (const u of ['ty_officer1', 'ty_head']) cookie[u] = await loginCookie(server.app, u);
+  for (const u of ['ty_officer1', 'ty_head', 'ty_reviewer']) cookie[u] = await loginCookie(server.app, u);
   for (const u of await server.ctx.db.select().from(users)) ids[u.username] = u.id;
 });
 afterAll(async () => {
@@ -133,5 +135,116 @@ describe('NAT-22 · fines within the article\'s range, through the API', () => {
       const issued = await api('POST', `/cases/${caseId}/documents/${documentId}/finalize`, 'ty_head', { status: 'issued' });
       expect(issued.statusCode, issued.body).toBe(200);
     } else expect(gate.statusCode, gate.body).toBe(200);
+  });
+});
+
+describe('NAT-3 · 行政处罚法 第六十条, 生态环境行政处罚办法 第五十七条: the decision within the limit from filing, through the API', () => {
+  const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+
+  it('NAT-3 · 行政处罚法 第六十条: a decision 100 days after filing without an approved extension is refused (409), naming the limit, the filing date and the citation; a late extension is refused too', async () => {
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 100, to: 'decision', until: 'penalty.decision.penaltyDecision' });
+    const filing = chinaDay(new Date(server.ctx.clock.now().getTime() - 100 * 86_400_000));
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: decisionFields(walk) });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const refused = await api('POST', `/cases/${caseId}/documents/${draft.json().document.documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().error.code).toBe('penalty.time_limit_exceeded');
+    const message: string = refused.json().error.message;
+    expect(message).toContain('已超过作出行政处罚决定的期限');
+    expect(message).toContain(`自立案之日（${filing}）起90日内作出`);
+    expect(message).toContain('《生态环境行政处罚办法》第五十七条');
+    expect(message).toContain('《中华人民共和国行政处罚法》第六十条');
+    expect(message).toContain('且没有经批准的延长');
+    expect(message).not.toMatch(/EPPM|APL|待确认/);
+    // The limit has run out: an extension now comes too late.
+    const late = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_head', { amount: 30, reason: '案情复杂，需补充鉴定' });
+    expect(late.statusCode, late.body).toBe(409);
+    expect(late.json().error.code).toBe('case.extension_refused');
+    expect(late.json().error.message).toContain('延长须在期限届满前批准');
+  });
+
+  it('NAT-3 · 生态环境行政处罚办法 第五十七条: with the head\u2019s extension approved within the limit (who, why, new limit on the case), the same decision is issued', async () => {
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 100, to: 'decision', until: 'penalty.decision.penaltyDecision' });
+    // Day 85 of the limit: the head approves 30 more days.
+    walk.t = new Date(server.ctx.clock.now().getTime() - 15 * 86_400_000);
+    await extendDecisionLimit(walk.ctx, walk.people.head, caseId, { amount: 30, reason: '案情复杂，需补充鉴定' });
+    const view = await api('GET', `/cases/${caseId}`, 'ty_officer1');
+    const limit = view.json().case.deadlines.find((d: { key: string }) => d.key === 'penalty.decide');
+    expect(limit).toMatchObject({ period: '90日', extensions: [{ amount: 30, approvedBy: walk.people.head.displayName, approvedAt: walk.today, reason: '案情复杂，需补充鉴定' }] });
+    expect(limit.due > chinaDay(server.ctx.clock.now())).toBe(true);
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields: decisionFields(walk) });
+    const issued = await api('POST', `/cases/${caseId}/documents/${draft.json().document.documentId}/finalize`, 'ty_head', { status: 'issued' });
+    expect(issued.statusCode, issued.body).toBe(200);
+  });
+
+  it('NAT-3 · 生态环境行政处罚办法 第五十七条: the extension is the head\u2019s (officer 403), within what the profile allows, with a reason; a patch of the dates cannot add one', async () => {
+    const { caseId } = await walkedCase(server.ctx, { daysAgo: 10, to: 'investigation' });
+    const officer = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_officer1', { amount: 30, reason: '案情复杂' });
+    expect(officer.statusCode).toBe(403);
+    const tooLong = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_head', { amount: 45, reason: '案情复杂' });
+    expect(tooLong.statusCode).toBe(409);
+    expect(tooLong.json().error.message).toContain('本次延长最多 30 日（经生态环境主管部门负责人批准）');
+    const noReason = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_head', { amount: 30 });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.message).toContain('须说明延长的理由');
+    const patched = await server.app.inject({ method: 'PATCH', url: `/api/v1/cases/${caseId}`, headers: { cookie: cookie.ty_officer1! }, payload: { dates: { penaltyExtensions: [{ amount: 30, approvedBy: '局长', approvedAt: chinaDay(server.ctx.clock.now()) }] } } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().case.dates.penaltyExtensions).toBeUndefined();
+    const ok = await api('POST', `/cases/${caseId}/decision-limit-extensions`, 'ty_head', { amount: 30, reason: '案情复杂，涉及多个排放口' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    const limit = ok.json().case.deadlines.find((d: { key: string }) => d.key === 'penalty.decide');
+    expect(limit.extensions).toEqual([expect.objectContaining({ amount: 30, reason: '案情复杂，涉及多个排放口' })]);
+    expect(limit.dueWithMaxExtension).not.toBeNull();
+    expect(ok.json().case.abilities.extendDeadline).toBe(true);
+  });
+});
+
+describe('NAT-22 · REV-4 (SX19-L 11: 裁量适当): the legal reviewer sees the discretion applied', () => {
+  it('NAT-22 · 行政处罚法 第三十四条: a fine outside the band with the officer\u2019s reason — the reviewer\u2019s API response carries the catalogue entry, the statutory range, the band and the reason, in Chinese', async () => {
+    const legalBasis = '《中华人民共和国大气污染防治法》第九十九条第（二）项';
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 40, fineAmount: 800_000, to: 'decision', until: 'penalty.decision.penaltyDecision', legalBasis });
+    const fields = decisionFields(walk, { fineAmount: 800_000, penaltyContent: '罚款人民币捌拾万元整', legalBasis, discretionBand: '较轻', discretionReason: '超标倍数高，且经责令改正后仍未改正' });
+    const draft = await api('POST', `/cases/${caseId}/documents`, 'ty_officer1', { kind: 'penaltyDecision', fields });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const documentId = draft.json().document.documentId;
+    const docs: { documentId: string; kind: string }[] = (await api('GET', `/cases/${caseId}`, 'ty_officer1')).json().case.documents;
+    const byKind = (...kinds: string[]) => docs.filter((d) => kinds.includes(d.kind)).map((d) => d.documentId);
+    const review = await submitReview(walk.ctx, walk.people.officer, caseId, {
+      materials: [
+        { key: 'proposal', text: '建议罚款人民币捌拾万元。' },
+        { key: 'investigationReport', documentIds: byKind('investigationReport') },
+        { key: 'draftDecision', documentIds: [documentId] },
+        { key: 'legalBasisAndEvidence', documentIds: byKind('inspectionRecord', 'inquiryRecord', 'surveyRecord', 'samplingVoucher'), text: legalBasis },
+      ],
+    } as Parameters<typeof submitReview>[3]);
+    await assignReviewer(walk.ctx, walk.people.head, review.id!, { reviewerId: walk.people.reviewer!.userId });
+    const seen = await api('GET', `/reviews/${review.id}`, 'ty_reviewer');
+    expect(seen.statusCode, seen.body).toBe(200);
+    expect(seen.json().review.discretion).toEqual({
+      violation: '超过大气污染物排放标准或者重点大气污染物排放总量控制指标排放大气污染物',
+      violated: '《中华人民共和国大气污染防治法》第十八条',
+      basis: '《中华人民共和国大气污染防治法》第九十九条',
+      range: '10万元以上100万元以下',
+      fineAmount: 800_000,
+      band: { label: '较轻', circumstances: '首次违法、及时改正、危害后果轻微', range: '10万元至37万元' },
+      outsideBand: true,
+      reason: '超标倍数高，且经责令改正后仍未改正',
+    });
+    const byCase = await api('GET', `/cases/${caseId}/review`, 'ty_reviewer');
+    expect(byCase.json().review.discretion.reason).toBe('超标倍数高，且经责令改正后仍未改正');
+  });
+});
+
+describe('REC-3 · the next lawful step on the case, through the API', () => {
+  it('REC-3 · GS-R 7 · 生态环境行政处罚办法 第十八条: a case filed a moment ago names the 立案审批表 as its next step, cited by full title; once the stage is complete, moving on', async () => {
+    const created = await api('POST', '/cases', 'ty_officer1', { actionType: 'penalty', source: 'complaint', title: '下一步提示测试案', handlerIds: [ids.ty_officer1, ids.ty_officer2] });
+    const step = created.json().case.nextStep;
+    expect(step).toMatchObject({ action: 'document', documentKind: 'filingApproval', documentName: '立案审批表' });
+    expect(step.citation).toContain('《生态环境行政处罚办法》第十八条');
+    expect(`${step.title}${step.detail}${step.citation}`).not.toMatch(/GS-R|EPPM|APL|REC-|NAT-|待确认|filingApproval/);
+    const { walk, caseId } = await walkedCase(server.ctx, { daysAgo: 10 });
+    await walk.fill();
+    const ready = (await api('GET', `/cases/${caseId}`, 'ty_officer1')).json().case.nextStep;
+    expect(ready).toMatchObject({ action: 'advance', title: '下一步：进入“调查取证”环节' });
   });
 });

@@ -217,4 +217,17 @@ describe('DESIGN §5: legal review routes × role × agency relation', () => {
     }
     expect(results).toEqual(Object.keys(ACTORS).map((r) => `${r}: ${r === 'legalReviewer' || r === 'agencyHead' ? 400 : 403}`));
   });
+
+  it('NAT-22 · ORG-3: only reviewers and the head adopt a violation catalogue (own agency; one with a band outside the range is refused with 422); everyone who sees the agency reads it', async () => {
+    const entries = [{ key: 'air.overLimit', name: '超标排放大气污染物', area: '大气', violated: '《中华人民共和国大气污染防治法》第十八条', law: '大气污染防治法', article: '第九十九条', range: { kind: 'amount', min: 100_000, max: 1_000_000 }, bands: [{ label: '较重', circumstances: '拒不改正', min: 500_000, max: 2_000_000 }] }];
+    const results: string[] = [];
+    for (const [role, who] of Object.entries(ACTORS) as [Role, string][]) {
+      const res = await api('POST', '/violation-catalogue', who, { entries });
+      results.push(`${role}: ${res.statusCode}`);
+    }
+    expect(results).toEqual(Object.keys(ACTORS).map((r) => `${r}: ${r === 'legalReviewer' || r === 'agencyHead' ? 422 : 403}`));
+    const read = await api('GET', '/violation-catalogue', 'ty_officer1');
+    expect(read.statusCode).toBe(200);
+    expect(read.json().catalogue.version).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@
  * against the case as stored; a refusal is a 409 naming the stage and what
  * must come first.
  */
-import { AppError, checkActDate, checkDocumentAct, checkFine, getDocumentKind, type CaseTimeline, type CivilDate, type DocumentAct, type DocumentKindSpec, type RuleMissing } from '@sanxiang/core';
+import { AppError, checkActDate, checkDecisionTimeLimit, checkDocumentAct, checkFine, getDocumentKind, type CaseTimeline, type CivilDate, type DocumentAct, type DocumentKindSpec, type RuleMissing, type ViolationCatalogue } from '@sanxiang/core';
 import type { DbOrTx } from '../../db/client.js';
 import { chinaDate } from '../../lib/time.js';
 import { advanceInput, loadCaseContext, type CaseContext, type CaseRow } from '../case-context.js';
@@ -49,7 +49,14 @@ export async function assertDocumentAct(db: DbOrTx, row: CaseRow, kind: Document
   }
   const input = advanceInput(c, date);
   const check = checkDocumentAct({ ...input, kind, act });
-  if (check.ok) return;
+  if (check.ok) {
+    // NAT-3 · 行政处罚法 第六十条, 生态环境行政处罚办法 第五十七条: made within the limit from filing, or an approved extension.
+    if (kind.key === 'penaltyDecision' && act === 'issue') {
+      const limit = checkDecisionTimeLimit({ actionType: c.row.actionType, summaryProcedure: c.row.flags.summaryProcedure ?? false, dates: c.row.dates, profile: c.profile, calendar: c.calendar, decisionDate: date });
+      if (!limit.ok) throw new AppError('penalty.time_limit_exceeded', { detail: limit.missing.map((m) => m.reason).join('；'), details: limit.missing });
+    }
+    return;
+  }
   if (check.missing.some((m) => m.kind === 'stage')) throw new AppError('document.stage_refused', { detail: check.missing.map((m) => m.reason).join('；'), details: check.missing });
   throw new AppError('document.prerequisites_missing', { kind: kind.name, detail: text(check.missing), details: check.missing });
 }
@@ -60,7 +67,7 @@ export async function assertDocumentAct(db: DbOrTx, row: CaseRow, kind: Document
  * the discretion band the circumstances fall in, only with a stated reason
  * (`discretionReason`, kept on the decision, which the legal reviewer reads).
  */
-export function assertFineWithinRange(kindKey: string, fields: Record<string, unknown>): void {
+export function assertFineWithinRange(kindKey: string, fields: Record<string, unknown>, catalogue?: ViolationCatalogue): void {
   if (kindKey !== 'penaltyDecision') return;
   const types = Array.isArray(fields.penaltyTypes) ? fields.penaltyTypes : [];
   if (!types.includes('fine') || typeof fields.fineAmount !== 'number' || typeof fields.legalBasis !== 'string') return;
@@ -70,7 +77,7 @@ export function assertFineWithinRange(kindKey: string, fields: Record<string, un
     baseAmount: typeof fields.baseAmount === 'number' ? fields.baseAmount : undefined,
     bandLabel: typeof fields.discretionBand === 'string' ? fields.discretionBand : undefined,
     discretionReason: typeof fields.discretionReason === 'string' ? fields.discretionReason : undefined,
-  });
+  }, catalogue);
   if (r.ok) return;
   const detail = r.missing.map((m) => `${m.reason}（${m.basis}）`).join('；');
   throw new AppError(r.missing.some((m) => m.id === 'fine.range') ? 'penalty.fine_out_of_range' : 'penalty.discretion_reason_required', { detail, details: r.missing });

@@ -87,4 +87,61 @@ describe('CaseDetailPage', () => {
     expect(screen.queryByRole('button', { name: /进入下一环节/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /新建文书/ })).toBeNull();
   });
+
+  it('NAT-3 · 《生态环境行政处罚办法》第五十七条: the decision limit shows its period from filing and the approved extension (who, when, why); the head approves one with a reason', async () => {
+    const limit = {
+      key: 'penalty.decide',
+      label: '作出行政处罚决定',
+      due: '2026-06-01',
+      dueWithMaxExtension: '2026-07-31',
+      basis: '生态环境行政处罚办法 第五十七条',
+      status: 'onTime' as const,
+      warnings: [],
+      from: '2026-03-02',
+      anchorLabel: '立案之日',
+      period: '90日',
+      extensions: [],
+    };
+    const f = setup(caseView({ deadlines: [limit], abilities: { update: true, advance: true, writeDocument: true, issueDocument: true, recordService: true, extendDeadline: true } }));
+    let sent: unknown;
+    f.on('POST /api/v1/cases/c1/decision-limit-extensions', ({ body }) => {
+      sent = body;
+      return { body: { case: caseView({ deadlines: [{ ...limit, due: '2026-07-01', extensions: [{ amount: 30, approvedBy: '局长', approvedAt: '2026-05-20', reason: '案情复杂，需补充鉴定' }] }] }) } };
+    });
+    renderConsole('/cases/c1');
+    const deadlines = await screen.findByTestId('deadlines');
+    expect(within(deadlines).getByTestId('deadline-limit').textContent).toBe('期限：自立案之日（2026-03-02）起90日');
+    fireEvent.click(within(deadlines).getByRole('button', { name: '批准延长期限' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('《生态环境行政处罚办法》第五十七条');
+    fireEvent.change(within(dialog).getByLabelText('延长理由'), { target: { value: '案情复杂，需补充鉴定' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /批\s*准/ }));
+    await waitFor(() => expect(screen.getByTestId('deadline-extension').textContent).toBe('已延长 30 日：局长 于 2026-05-20 批准，理由：案情复杂，需补充鉴定'));
+    expect(sent).toEqual({ amount: 30, reason: '案情复杂，需补充鉴定' });
+    expect(screen.getByTestId('deadlines').textContent).toContain('2026-07-01 届满');
+  });
+
+  it('REC-3 · 《甘肃省生态环境系统行政执法全过程记录实施办法》第七条: the next lawful step shows as the page\u2019s notice with its citation by full title, and its primary action opens 新建文书 with the kind chosen', async () => {
+    setup(
+      caseView({
+        nextStep: {
+          action: 'document',
+          title: '下一步：案件来源登记表（已签署）',
+          detail: '尚未制作',
+          citation: '《甘肃省生态环境系统行政执法全过程记录实施办法》第七条第一款；《甘肃省生态环境系统行政执法全过程记录实施办法》第二十三条',
+          documentKind: 'sourceRecord',
+          documentName: '案件来源登记表',
+        },
+      }),
+    );
+    renderConsole('/cases/c1');
+    const notice = await screen.findByTestId('next-step');
+    expect(notice.textContent).toContain('下一步：案件来源登记表（已签署）');
+    expect(notice.textContent).toContain('依据：《甘肃省生态环境系统行政执法全过程记录实施办法》第七条第一款');
+    expect(notice.textContent).not.toMatch(/GS-R|sourceRecord|REC-/);
+    fireEvent.click(within(notice).getByRole('button', { name: /制作案件来源登记表/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('新建文书');
+    expect(dialog.textContent).toContain('案件来源登记表：启动环节');
+  });
 });

@@ -8,8 +8,8 @@
  */
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Modal, Popconfirm, Result, Row, Skeleton, Space, Steps, Tabs, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { ArrowRightOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, LeftOutlined, ReloadOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, InputNumber, Modal, Popconfirm, Result, Row, Select, Skeleton, Space, Steps, Tabs, Tag, Timeline, Tooltip, Typography } from 'antd';
+import { ArrowRightOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileAddOutlined, LeftOutlined, ReloadOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, errorMessage, isApiError } from '../../api/client.js';
 import { caseUrl, type CaseDeadline, type CaseView, type ChecklistItem } from '../../api/cases.js';
@@ -78,18 +78,33 @@ function StageSteps({ c }: { c: CaseView }) {
   );
 }
 
-function DeadlinesPanel({ deadlines }: { deadlines: readonly CaseDeadline[] }) {
+function DeadlinesPanel({ c, deadlines, onExtended }: { c?: CaseView; deadlines: readonly CaseDeadline[]; onExtended?: (c: CaseView) => void }) {
   if (!deadlines.length) return <Typography.Text type="secondary">暂无期限（期限在相应日期记录后开始计算）。</Typography.Text>;
   return (
     <ul className="sx-deadlines" data-testid="deadlines">
       {deadlines.map((d) => (
-        <li key={d.key}>
+        <li key={d.key} data-key={d.key}>
           <Space size={4} wrap>
             <Typography.Text strong>{d.label}</Typography.Text>
             <DeadlineBadge deadline={d} />
             {d.due ? <Typography.Text>{d.due} 届满</Typography.Text> : null}
             {d.dueWithMaxExtension && d.dueWithMaxExtension !== d.due ? <Typography.Text type="secondary">（经批准延长最迟 {d.dueWithMaxExtension}）</Typography.Text> : null}
           </Space>
+          {d.period && d.from && d.anchorLabel ? (
+            <div data-testid="deadline-limit">
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                期限：自{d.anchorLabel}（{d.from}）起{d.period}
+              </Typography.Text>
+            </div>
+          ) : null}
+          {d.extensions?.map((e) => (
+            <div key={`${e.approvedAt}-${e.amount}`} data-testid="deadline-extension">
+              <Typography.Text style={{ fontSize: 12 }}>
+                已延长 {e.amount} 日：{e.approvedBy} 于 {e.approvedAt.slice(0, 10)} 批准{e.reason ? `，理由：${e.reason}` : ''}
+              </Typography.Text>
+            </div>
+          ))}
+          {d.key === 'penalty.decide' && c?.abilities.extendDeadline && onExtended ? <ExtendLimitButton c={c} deadline={d} onExtended={onExtended} /> : null}
           <div>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} ellipsis={{ rows: 1, expandable: true, symbol: '展开' }}>
               {d.basis}
@@ -101,6 +116,95 @@ function DeadlinesPanel({ deadlines }: { deadlines: readonly CaseDeadline[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Issue 11 item 4: the next lawful step — the first missing requirement of the
+ * stage in the law's order, or moving on — with its citation by full title,
+ * and the primary action where there is one (making the record).
+ */
+export function NextStepNotice({ c, onMake }: { c: CaseView; onMake: (kind: string) => void }) {
+  const s = c.nextStep;
+  if (!s) return null;
+  const canMake = s.action === 'document' && !!s.documentKind && c.abilities.writeDocument;
+  return (
+    <Alert
+      type={s.action === 'advance' ? 'success' : 'info'}
+      showIcon
+      data-testid="next-step"
+      title={s.title}
+      description={
+        <div>
+          {s.detail ? <div>{s.detail}</div> : null}
+          {s.citation ? (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              依据：{s.citation}
+            </Typography.Text>
+          ) : null}
+        </div>
+      }
+      action={
+        canMake ? (
+          <Button type="primary" icon={<FileAddOutlined />} onClick={() => onMake(s.documentKind!)}>
+            制作{s.documentName ?? '文书'}
+          </Button>
+        ) : undefined
+      }
+    />
+  );
+}
+
+/** NAT-3 · 《生态环境行政处罚办法》第五十七条: the head approves an extension of the decision limit, with the reason. */
+function ExtendLimitButton({ c, deadline, onExtended }: { c: CaseView; deadline: CaseDeadline; onExtended: (c: CaseView) => void }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [amount, setAmount] = useState<number | null>(30);
+  const [reason, setReason] = useState('');
+  const [discussion, setDiscussion] = useState<string | undefined>();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const second = (deadline.extensions?.length ?? 0) >= 1;
+  const discussions = c.documents.filter((d) => d.kind === 'collectiveDiscussionRecord' && d.status !== 'draft');
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { case: updated } = await api.post<{ case: CaseView }>(`${caseUrl(c.id)}/decision-limit-extensions`, { amount, reason, ...(discussion ? { collectiveDiscussionDocumentId: discussion } : {}) });
+      message.success('已批准延长办案期限');
+      setOpen(false);
+      onExtended(updated);
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <>
+      <Button size="small" style={{ marginTop: 4 }} onClick={() => setOpen(true)}>
+        批准延长期限
+      </Button>
+      <Modal title="批准延长作出行政处罚决定的期限" open={open} onCancel={() => setOpen(false)} onOk={() => void submit()} okText="批准" cancelText="取消" confirmLoading={busy} destroyOnHidden>
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Typography.Text type="secondary">
+            {second ? '继续延长须经负责人集体讨论决定，请关联本案的集体讨论记录。' : '案情复杂不能在期限内作出决定的，经本机关负责人批准可以延长。'}依据：《生态环境行政处罚办法》第五十七条
+          </Typography.Text>
+          <label>
+            延长日数
+            <InputNumber aria-label="延长日数" min={1} max={30} value={amount} onChange={(v) => setAmount(v)} style={{ width: '100%' }} />
+          </label>
+          <label>
+            理由
+            <Input.TextArea aria-label="延长理由" rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：案情复杂，需补充鉴定" />
+          </label>
+          {second ? (
+            <Select aria-label="集体讨论记录" placeholder="集体讨论记录" value={discussion} onChange={setDiscussion} options={discussions.map((d) => ({ value: d.documentId, label: `${d.recordNumber}（第${d.version}版）` }))} />
+          ) : null}
+          {error ? <MissingAlert title="未能批准延长" error={error} onClose={() => setError(null)} /> : null}
+        </Space>
+      </Modal>
+    </>
   );
 }
 
@@ -232,6 +336,7 @@ export function CaseDetailPage() {
   const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<'handler' | 'party' | null>(null);
   const tab = params.get('tab') ?? 'documents';
+  const [create, setCreate] = useState<string | undefined>();
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -320,6 +425,15 @@ export function CaseDetailPage() {
           <StageSteps c={c} />
         </div>
       </Card>
+      <NextStepNotice
+        c={c}
+        onMake={(kind) => {
+          const p = new URLSearchParams(params);
+          p.delete('tab');
+          setParams(p, { replace: true });
+          setCreate(kind);
+        }}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={c.state === 'archived' ? '案卷已归档' : `本环节要求（${stageName}）`} size="small">
@@ -329,7 +443,7 @@ export function CaseDetailPage() {
         </Col>
         <Col xs={24} xl={10}>
           <Card title="期限" size="small">
-            <DeadlinesPanel deadlines={c.deadlines} />
+            <DeadlinesPanel c={c} deadlines={c.deadlines} onExtended={replace} />
           </Card>
         </Col>
       </Row>
@@ -343,7 +457,7 @@ export function CaseDetailPage() {
             setParams(p, { replace: true });
           }}
           items={[
-            { key: 'documents', label: `文书（${c.documents.length}）`, children: <CaseDocumentsTab c={c} meta={meta} /> },
+            { key: 'documents', label: `文书（${c.documents.length}）`, children: <CaseDocumentsTab c={c} meta={meta} create={create} onCreateClosed={() => setCreate(undefined)} /> },
             {
               key: 'facts',
               label: '事实与措施',

@@ -31,10 +31,10 @@ export function kindOptions(meta: CaseMeta, c: Pick<CaseView, 'actionType' | 'st
   }));
 }
 
-function NewDocumentModal({ c, meta, onClose }: { c: CaseView; meta: CaseMeta; onClose: () => void }) {
+function NewDocumentModal({ c, meta, onClose, initialKind }: { c: CaseView; meta: CaseMeta; onClose: () => void; initialKind?: string | undefined }) {
   const navigate = useNavigate();
   const { me } = useMe();
-  const [kind, setKind] = useState<string | undefined>();
+  const [kind, setKind] = useState<string | undefined>(initialKind);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const spec = kind ? kindSpec(meta, kind) : undefined;
@@ -71,8 +71,10 @@ function NewDocumentModal({ c, meta, onClose }: { c: CaseView; meta: CaseMeta; o
   );
 }
 
-export function CaseDocumentsTab({ c, meta }: { c: CaseView; meta: CaseMeta | null }) {
-  const [creating, setCreating] = useState(false);
+/** `create`: open 新建文书 with this kind chosen (the case page's next step). */
+export function CaseDocumentsTab({ c, meta, create, onCreateClosed }: { c: CaseView; meta: CaseMeta | null; create?: string | undefined; onCreateClosed?: () => void }) {
+  const [creatingState, setCreating] = useState(false);
+  const creating = creatingState || !!create;
   const columns: TableColumnsType<CaseDocumentSummary> = [
     { title: '编号', dataIndex: 'recordNumber', width: 240, render: (v: string, d) => <Link to={documentPath(c.id, d.documentId)}>{v}</Link> },
     { title: '文书', dataIndex: 'kindName', render: (v: string, d) => <Link to={documentPath(c.id, d.documentId)}>{v}</Link> },
@@ -89,7 +91,17 @@ export function CaseDocumentsTab({ c, meta }: { c: CaseView; meta: CaseMeta | nu
         </Button>
       ) : null}
       <Table<CaseDocumentSummary> rowKey="documentId" size="small" columns={columns} dataSource={c.documents} pagination={false} locale={{ emptyText: '尚无文书' }} scroll={{ x: 'max-content' }} />
-      {creating && meta ? <NewDocumentModal c={c} meta={meta} onClose={() => setCreating(false)} /> : null}
+      {creating && meta ? (
+        <NewDocumentModal
+          c={c}
+          meta={meta}
+          initialKind={create}
+          onClose={() => {
+            setCreating(false);
+            onCreateClosed?.();
+          }}
+        />
+      ) : null}
     </Space>
   );
 }

@@ -35,7 +35,7 @@ import {
 import dayjs from 'dayjs';
 import { API_BASE, api, errorMessage, isApiError } from '../../api/client.js';
 import { ClockBadge } from './ReviewQueuePage.js';
-import { OUTCOME_COLORS, type MatchResult, type MaterialsPreview, type ReviewRound, type ReviewView } from './reviewApi.js';
+import { OUTCOME_COLORS, type DiscretionView, type MatchResult, type MaterialsPreview, type ReviewRound, type ReviewView } from './reviewApi.js';
 
 const HISTORY_LABELS: Record<string, string> = {
   submit: '送审',
@@ -148,6 +148,7 @@ export function ReviewPage() {
       </Card>
 
       {match ? <MatchCard match={match} /> : null}
+      {view.discretion ? <DiscretionCard discretion={view.discretion} /> : null}
       <ErrorText error={action.error} />
       {view.abilities.submit ? <SubmitCard view={view} onDone={load} /> : null}
       {latest ? <ActionsCard view={view} latest={latest} post={post} action={action} /> : null}
@@ -552,3 +553,28 @@ function DecideForm({ view, onSubmit, busy }: { view: ReviewView; onSubmit: (bod
   );
 }
 
+/**
+ * 裁量情况 (REV-4 «裁量是否适当»; NAT-22; 《中华人民共和国行政处罚法》第三十四条): the
+ * catalogue entry the draft decision cites, the statutory range, the band of
+ * the discretion benchmark and, for an amount outside it, the officer's reason.
+ */
+export function DiscretionCard({ discretion: d }: { discretion: DiscretionView }) {
+  return (
+    <Card title="裁量情况（行政处罚裁量基准）" size="small" data-testid="review-discretion" extra={d.outsideBand ? <Tag color="orange">超出裁量档次</Tag> : d.band ? <Tag color="green">在裁量档次内</Tag> : null}>
+      <Descriptions size="small" column={1}>
+        <Descriptions.Item label="违法行为">{d.violation}</Descriptions.Item>
+        <Descriptions.Item label="违反条款">{d.violated}</Descriptions.Item>
+        <Descriptions.Item label="处罚依据">{d.basis}</Descriptions.Item>
+        <Descriptions.Item label="法定幅度">{d.range}</Descriptions.Item>
+        <Descriptions.Item label="裁量档次">{d.band ? `${d.band.label}（${d.band.circumstances}）：${d.band.range}` : '未选择裁量档次'}</Descriptions.Item>
+        <Descriptions.Item label="拟罚款数额">{d.fineAmount === null ? '—' : `${d.fineAmount.toLocaleString('zh-CN')} 元`}</Descriptions.Item>
+        {d.outsideBand || d.reason ? (
+          <Descriptions.Item label="承办人员说明的裁量理由">
+            <span data-testid="discretion-reason">{d.reason ?? '未说明理由'}</span>
+          </Descriptions.Item>
+        ) : null}
+      </Descriptions>
+      {d.outsideBand ? <Alert type="warning" showIcon style={{ marginTop: 8 }} message="拟罚款数额超出所选裁量档次，请审查裁量理由是否充分（《中华人民共和国行政处罚法》第三十四条）。" /> : null}
+    </Card>
+  );
+}

@@ -147,6 +147,42 @@ describe('法制审核 console', () => {
   });
 });
 
+describe('NAT-22 · REV-4 (SX19-L 11: 裁量适当): the reviewer sees the discretion applied', () => {
+  it('NAT-22 · 《中华人民共和国行政处罚法》第三十四条: the review page shows the cited entry, the statutory range, the band and the officer\u2019s reason, in Chinese', async () => {
+    mockFetch({
+      'GET /api/v1/auth/me': { body: { user: reviewer } },
+      'GET /api/v1/cases/c1/review': {
+        body: {
+          review: view({
+            discretion: {
+              violation: '超过大气污染物排放标准或者重点大气污染物排放总量控制指标排放大气污染物',
+              violated: '《中华人民共和国大气污染防治法》第十八条',
+              basis: '《中华人民共和国大气污染防治法》第九十九条',
+              range: '10万元以上100万元以下',
+              fineAmount: 800_000,
+              band: { label: '较轻', circumstances: '首次违法、及时改正、危害后果轻微', range: '10万元至37万元' },
+              outsideBand: true,
+              reason: '超标倍数高，且经责令改正后仍未改正',
+            },
+          }),
+        },
+      },
+      'GET /api/v1/cases/c1/review/match': { body: { match: { major: true, matches: [], notMet: [], summary: '', source: '', catalogueVersion: 0, catalogueAdopted: false } } },
+    });
+    renderConsole('/review/cases/c1');
+    const card = await screen.findByTestId('review-discretion');
+    const text = card.textContent ?? '';
+    expect(text).toContain('违法行为超过大气污染物排放标准');
+    expect(text).toContain('违反条款《中华人民共和国大气污染防治法》第十八条');
+    expect(text).toContain('处罚依据《中华人民共和国大气污染防治法》第九十九条');
+    expect(text).toContain('法定幅度10万元以上100万元以下');
+    expect(text).toContain('裁量档次较轻（首次违法、及时改正、危害后果轻微）：10万元至37万元');
+    expect(text).toContain('超出裁量档次');
+    expect(within(card).getByTestId('discretion-reason').textContent).toBe('超标倍数高，且经责令改正后仍未改正');
+    expect(text).not.toMatch(/NAT-|REV-|GS-R|待确认/);
+  });
+});
+
 describe('ORG-7 · SX19-L 7: reviewer ratio on the review queue', () => {
   it('shows officers, reviewers and whether the profile minimum is met', async () => {
     mockFetch({

@@ -75,6 +75,18 @@ export interface ReviewRound {
   collectiveDiscussion: { documentId: string; conclusion: string; on: string; byName: string } | null;
 }
 
+/** 裁量情况 of the draft penalty decision (GET /cases/:id/review → discretion). */
+export interface DiscretionView {
+  violation: string;
+  violated: string;
+  basis: string;
+  range: string;
+  fineAmount: number | null;
+  band: { label: string; circumstances: string; range: string } | null;
+  outsideBand: boolean;
+  reason: string | null;
+}
+
 export interface ReviewView {
   id: string | null;
   caseId: string;
@@ -106,6 +118,8 @@ export interface ReviewView {
   recusals: { userId: string; userName: string; reason: string; declaredByName: string; declaredAt: string }[];
   history: { id: number; round: number; at: string; actorName: string; kind: string; detail: Record<string, unknown> }[];
   gate: { ok: boolean; reason: string; basis: string; applies?: boolean; code?: string; kind: string } | null;
+  /** REV-4 (裁量适当) · NAT-22: the catalogue entry the draft decision cites, its range, the band and the officer's reason. */
+  discretion?: DiscretionView | null;
   abilities: Record<'submit' | 'assign' | 'recuse' | 'pause' | 'resume' | 'extend' | 'decide' | 'disagree' | 'headDecide' | 'overrule' | 'collectiveDiscussion', boolean>;
   eligibleReviewers: { id: string; name: string; openRounds: number }[];
   excludedReviewers: { id: string; name: string; reason: string }[];
