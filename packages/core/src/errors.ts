@@ -155,6 +155,11 @@ export const ERROR_MESSAGES = {
   'document.date_invalid': '日期不符合办案顺序：{detail}',
   'penalty.fine_out_of_range': '{detail}',
   'penalty.discretion_reason_required': '{detail}',
+  // integrity log witnesses (issue 12; C2SP tlog-cosignature)
+  'log.checkpoint_unknown': '本日志没有树大小为 {size} 的已签名检查点，无法副署。',
+  'log.cosignature_malformed': '副署签名格式有误（须为“— 见证人名称 base64签名”的签名行）：{detail}',
+  'log.witness_unknown': '见证人“{name}”不在本平台配置的见证人名单中（SANXIANG_WITNESS_KEYS），副署未记录。',
+  'log.cosignature_invalid': '见证人“{name}”的副署签名验证不通过：{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -14,3 +14,4 @@ export * from './bundle.js';
 export * from './canonical.js';
 export * from './case-bundle.js';
 export * from './tiles.js';
+export * from './cosignature.js';

@@ -4,7 +4,8 @@
  * read-only, so that any standard tlog client (golang.org/x/mod/sumdb/tlog,
  * transparency-dev clients) can audit it.
  *
- *   GET /log/checkpoint                   the latest signed checkpoint, as `sanxiang checkpoint` prints it
+ *   GET /log/checkpoint                   the latest signed checkpoint, as `sanxiang checkpoint` prints it,
+ *                                         followed by the witnesses' cosignature lines (C2SP tlog-cosignature)
  *   GET /log/tile/<L>/<N>[.p/<W>]         hash tiles (height 8, 32-byte SHA-256 hashes)
  *   GET /log/tile/entries/<N>[.p/<W>]     entry bundles (uint16 length + leaf data)
  *
@@ -21,6 +22,7 @@ import { z } from 'zod';
 import { integrity } from '@sanxiang/core';
 import { latestCheckpoint } from '../../usecases/integrity-log.js';
 import { readTile } from '../../usecases/integrity-tiles.js';
+import { cosignaturesOf, cosignedNote } from '../../usecases/integrity-witness.js';
 
 const TEXT = 'text/plain; charset=utf-8';
 const BINARY = 'application/octet-stream';
@@ -49,7 +51,9 @@ export default async function tlogRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const cp = await latestCheckpoint(req.ctx.db);
       if (!cp) return notFound(reply, '尚未生成检查点。\n');
-      return reply.type(TEXT).header('cache-control', CHECKPOINT_CACHE).send(cp.note);
+      // C2SP tlog-cosignature: the witnesses' cosignature lines follow the log's own signature.
+      const note = cosignedNote(cp.note, await cosignaturesOf(req.ctx.db, cp.size));
+      return reply.type(TEXT).header('cache-control', CHECKPOINT_CACHE).send(note);
     },
   );
 
