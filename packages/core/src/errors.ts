@@ -71,6 +71,7 @@ export const ERROR_MESSAGES = {
   'media.range_invalid': '请求的字节范围无效（文件共 {size} 字节）。',
   'media.ticket_invalid': '播放或下载凭证无效或已过期，请重新打开。',
   'media.blob_missing': '文件内容缺失或与登记的校验值不符，请联系档案管理员核查。',
+  'media.integrity_failed': '音像记录 {recordNumber} 的内容与登记的完整性校验值不符，已停止提供，并已通知档案管理员核查。',
   'media.no_deletion': '音像记录原件不得删除：{detail}',
   'av.exception_invalid': '音像记录例外说明不符合要求：{detail}',
   'av.exception_decided': '该例外说明已审批（{status}），不能重复审批。',

@@ -14,3 +14,4 @@ export * from './versioning.js';
 export * from './sample-fields.js';
 export * from './content-hash.js';
 export * from './retention.js';
+export * from './media-soundness.js';

@@ -101,7 +101,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = errorAnswer(err, req);
-    return reply.status(status).send(body);
+    // Explicit type: an error raised by a streamed body before any byte went out (a media file whose hash
+    // fails, issue 12 item 7) reaches here on a reply that was set up for that stream.
+    return reply.status(status).type('application/json; charset=utf-8').send(body);
   });
 
   registerCsrfGuard(app);

@@ -61,6 +61,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'media.range_invalid': 416,
   'media.ticket_invalid': 403,
   'media.blob_missing': 503,
+  'media.integrity_failed': 503,
   'media.no_deletion': 409,
   'av.exception_invalid': 400,
   'av.exception_decided': 409,
