@@ -207,3 +207,37 @@ describe('REC-16 · SX25-R 22: every leaf fits an entry bundle (≤ 65,535 bytes
     expect(sealedContent(long)).toEqual({ contentSha256: crypto.createHash('sha256').update(canonicalJson(long)).digest('hex') });
   });
 });
+
+describe('REC-16 · SX25-R 22: full level-1 tiles (a tree of 65,536 leaves)', () => {
+  it('tile 1/000 holds the 256 MTHs of the full level-0 tiles, immutable; tile 2/000.p/1 the root', async () => {
+    // Only the stored nodes a level-1 and a level-2 tile are read from (tree levels 8 and 16), written
+    // straight into a log of its own: hashing 65,536 leaves by hand is quick, appending them is not.
+    const big = await createTestContext({ seed: false });
+    const bigApp = await buildApp(big);
+    fs.mkdirSync(path.join(big.config.dataDir, 'uploads'), { recursive: true });
+    await bigApp.ready();
+    try {
+      const all = Array.from({ length: 65_536 }, (_, i) => leafHash(Buffer.from(`leaf ${i}`)));
+      const level8 = Array.from({ length: 256 }, (_, n) => mth(all.slice(n * 256, (n + 1) * 256)));
+      const root = mth(all);
+      expect(Buffer.from(mth(level8))).toEqual(Buffer.from(root)); // MTH of a perfect tree, level by level
+      for (let n = 0; n < 256; n += 64) {
+        const values = level8.slice(n, n + 64).map((h, j) => `(8, ${n + j}, '${Buffer.from(h).toString('hex')}')`).join(', ');
+        await big.database.query(`INSERT INTO log_nodes (level, idx, hash) VALUES ${values}`);
+      }
+      await big.database.query(`INSERT INTO log_nodes (level, idx, hash) VALUES (16, 0, $1)`, [Buffer.from(root).toString('hex')]);
+      await big.database.query(`UPDATE log_head SET size = 65536, compact = $1::jsonb WHERE id = 1`, [JSON.stringify([Buffer.from(root).toString('hex')])]);
+      const t1 = await bigApp.inject({ method: 'GET', url: '/log/tile/1/000' });
+      expect(t1.statusCode).toBe(200);
+      expect(t1.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(t1.rawPayload).toEqual(concat(level8));
+      const t2 = await bigApp.inject({ method: 'GET', url: '/log/tile/2/000.p/1' });
+      expect(t2.rawPayload).toEqual(Buffer.from(root));
+      expect((await bigApp.inject({ method: 'GET', url: '/log/tile/1/001.p/1' })).statusCode).toBe(404);
+    } finally {
+      await bigApp.close();
+      await new Promise((r) => setTimeout(r, 300));
+      await big.close();
+    }
+  }, 120_000);
+});
