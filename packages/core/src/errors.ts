@@ -71,6 +71,7 @@ export const ERROR_MESSAGES = {
   'media.range_invalid': '请求的字节范围无效（文件共 {size} 字节）。',
   'media.ticket_invalid': '播放或下载凭证无效或已过期，请重新打开。',
   'media.blob_missing': '文件内容缺失或与登记的校验值不符，请联系档案管理员核查。',
+  'media.integrity_failed': '音像记录 {recordNumber} 的内容与登记的完整性校验值不符，已停止提供，并已通知档案管理员核查。',
   'media.no_deletion': '音像记录原件不得删除：{detail}',
   'av.exception_invalid': '音像记录例外说明不符合要求：{detail}',
   'av.exception_decided': '该例外说明已审批（{status}），不能重复审批。',
@@ -161,6 +162,11 @@ export const ERROR_MESSAGES = {
   // NAT-22, ORG-3: the violation catalogue (and the ex-ante discretion benchmark made from it)
   'violation_catalogue.invalid': '违法行为目录不完整或有误：{detail}',
   'violation_catalogue.personal_info': '违法行为目录将在公示平台公开，不得含有个人信息：{detail}',
+  // integrity log witnesses (issue 12; C2SP tlog-cosignature)
+  'log.checkpoint_unknown': '本日志没有树大小为 {size} 的已签名检查点，无法副署。',
+  'log.cosignature_malformed': '副署签名格式有误（须为“— 见证人名称 base64签名”的签名行）：{detail}',
+  'log.witness_unknown': '见证人“{name}”不在本平台配置的见证人名单中（SANXIANG_WITNESS_KEYS），副署未记录。',
+  'log.cosignature_invalid': '见证人“{name}”的副署签名验证不通过：{detail}',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -239,7 +239,7 @@ async function cmdVerify(args: string[]): Promise<number> {
   const ctx = await openContext(loadConfig());
   try {
     const report = await verifyAll(ctx, (line) => process.stderr.write(`${line}\n`), { checkpoints });
-    out(`日志 ${report.leaves} 条，检查点 ${report.checkpoints} 个，已签署文书版本 ${report.records} 个。`);
+    out(`日志 ${report.leaves} 条，检查点 ${report.checkpoints} 个（见证人副署 ${report.cosignatures} 个），已签署文书版本 ${report.records} 个。`);
     // REC-18: files disposed of by an approved, sealed act are named, not counted as problems.
     for (const n of report.notes) out(`  [${n.kind}] ${n.message}`);
     if (report.problems.length === 0) {

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod';
+import { integrity } from '@sanxiang/core';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -46,6 +47,25 @@ const EnvSchema = z.object({
    * mode: log-signer.key in the data folder (generated on first start).
    */
   SANXIANG_LOG_KEY_FILE: z.string().min(1).optional(),
+  /**
+   * Witnesses whose cosignatures (C2SP tlog-cosignature) the log accepts:
+   * verifier keys `name+keyid+base64(0x04 || Ed25519 public key)`, separated
+   * by commas or whitespace.
+   */
+  SANXIANG_WITNESS_KEYS: z
+    .string()
+    .optional()
+    .transform((v, c) => {
+      const keys = (v ?? '').split(/[\s,]+/).filter(Boolean);
+      for (const k of keys) {
+        try {
+          integrity.parseCosignerKey(k);
+        } catch (e) {
+          c.addIssue({ code: 'custom', message: `见证人公钥 ${k} 无效：${(e as Error).message}` });
+        }
+      }
+      return keys;
+    }),
   /** Minutes between scheduled checkpoints of the integrity log (0: only on demand). */
   CHECKPOINT_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(10),
   /** PostgreSQL: connections of the staff pool (console, API, jobs). */
@@ -83,6 +103,8 @@ export interface Config {
   logSignerKey: string | undefined;
   /** Where the signer key file is (undefined: production with the key from the environment, or none). */
   logKeyFile: string | undefined;
+  /** Witness verifier keys accepted for cosignatures (SANXIANG_WITNESS_KEYS). */
+  witnessKeys: string[];
   checkpointIntervalMinutes: number;
   portalCacheTtlSeconds: number;
   portalRatePerMinute: number;
@@ -131,6 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logOrigin: e.SANXIANG_LOG_ORIGIN,
     logSignerKey: e.SANXIANG_LOG_SIGNER_KEY,
     logKeyFile: e.SANXIANG_LOG_KEY_FILE ? path.resolve(e.SANXIANG_LOG_KEY_FILE) : e.SANXIANG_MODE === 'demo' ? path.join(dataDir, 'log-signer.key') : undefined,
+    witnessKeys: e.SANXIANG_WITNESS_KEYS,
     checkpointIntervalMinutes: e.CHECKPOINT_INTERVAL_MINUTES,
     portalCacheTtlSeconds: e.PORTAL_CACHE_TTL_SECONDS,
     portalRatePerMinute: e.PORTAL_RATE_PER_MINUTE,

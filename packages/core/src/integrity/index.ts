@@ -13,3 +13,5 @@ export * from './checkpoint.js';
 export * from './bundle.js';
 export * from './canonical.js';
 export * from './case-bundle.js';
+export * from './tiles.js';
+export * from './cosignature.js';

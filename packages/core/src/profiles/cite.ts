@@ -8,7 +8,7 @@
  * cite (so the profile files stay the one place that says which documents an
  * agency runs under), plus the national ones every agency is bound by.
  */
-import { DOCUMENTS, chineseNumber, type Citation, type DocKey } from './documents.js';
+import { DOCUMENTS, chineseNumber, citationTitle, formatCitationTitled, type Citation, type DocKey } from './documents.js';
 import { PROFILES } from './registry.js';
 import { profileChain } from './resolve.js';
 import type { ProfileId } from './types.js';
@@ -28,11 +28,6 @@ export function profileDocuments(id: ProfileId): ReadonlySet<DocKey> {
   }
   cache.set(id, docs);
   return docs;
-}
-
-/** 《中华人民共和国行政处罚法》 — the full title, without an amendment note. */
-export function citeTitle(doc: DocKey): string {
-  return `《${DOCUMENTS[doc].title.replace(/（\d{4}年修订）$/, '')}》`;
 }
 
 const BY_LABEL = new Map<string, DocKey>(Object.entries(DOCUMENTS).flatMap(([key, d]) => [[key, key as DocKey] as const, [d.short, key as DocKey] as const]));
@@ -56,7 +51,7 @@ export function ruleText(rule: string, profile: ProfileId): string | null {
     if (!m || !doc) continue; // not a citation (an internal key): not for officers
     if (!docs.has(doc)) continue;
     const items = m[3]!.replace(/\(/g, '（').replace(/\)/g, '）');
-    shown.push(`${citeTitle(doc)}第${chineseNumber(Number(m[2]))}条${items}`);
+    shown.push(`${citationTitle(doc)}第${chineseNumber(Number(m[2]))}条${items}`);
   }
   return shown.length ? shown.join('；') : null;
 }
@@ -80,9 +75,6 @@ export function formatBasisFor(citations: readonly Citation[], profile: ProfileI
   const docs = profile in PROFILES ? profileDocuments(profile) : new Set<DocKey>(NATIONAL_DOCUMENTS);
   return citations
     .filter((c) => docs.has(c.doc))
-    .map((c) => {
-      const article = /^\d+$/.test(c.article) ? `第${chineseNumber(Number(c.article))}条` : c.article.replace(/\(/g, '（').replace(/\)/g, '）');
-      return `${citeTitle(c.doc)}${article}${c.item ?? ''}`;
-    })
+    .map(formatCitationTitled)
     .join('；');
 }

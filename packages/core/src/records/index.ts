@@ -15,3 +15,4 @@ export * from './sample-fields.js';
 export * from './content-hash.js';
 export * from './retention.js';
 export { SIGNATURE_FIELD_KEYS, signaturesWithWitness } from './field-groups.js';
+export * from './media-soundness.js';

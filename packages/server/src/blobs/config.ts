@@ -29,6 +29,11 @@ const EnvSchema = z.object({
   SANXIANG_UPLOAD_SWEEP_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   /** SYS-6 国密: compute SM3 next to SHA-256 for every file. */
   SANXIANG_HASH_SM3: bool.default(false),
+  /**
+   * Issue 12 item 7: byte ranges of a file are served only behind a whole-file check of its sealed
+   * hash at most this many hours old (full responses are checked while they stream). Default 24.
+   */
+  SANXIANG_MEDIA_VERIFY_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   SANXIANG_S3_BUCKET: z.string().min(3).optional(),
   SANXIANG_S3_REGION: z.string().min(1).default('us-east-1'),
   /** Endpoint of an S3-compatible store (MinIO, Ceph RGW …); absent for AWS. */
@@ -65,6 +70,8 @@ export interface MediaConfig {
   uploadSweepMinutes: number;
   /** Digests computed for every file: SHA-256 always, SM3 where 国密 is on. */
   algorithms: readonly ('sha256' | 'sm3')[];
+  /** Hours a whole-file check stays good for serving byte ranges (SANXIANG_MEDIA_VERIFY_HOURS). */
+  verifyTtlHours?: number;
 }
 
 export function loadMediaConfig(config: Pick<Config, 'blobDir' | 'dataDir'>, env: Record<string, string | undefined> = process.env): MediaConfig {
@@ -103,5 +110,6 @@ export function loadMediaConfig(config: Pick<Config, 'blobDir' | 'dataDir'>, env
     uploadExpiryHours: e.SANXIANG_UPLOAD_EXPIRY_HOURS,
     uploadSweepMinutes: e.SANXIANG_UPLOAD_SWEEP_MINUTES,
     algorithms: e.SANXIANG_HASH_SM3 ? ['sha256', 'sm3'] : ['sha256'],
+    verifyTtlHours: e.SANXIANG_MEDIA_VERIFY_HOURS,
   };
 }

@@ -201,3 +201,26 @@ export const deviceEvents = pgTable('device_events', {
   actorName: text('actor_name').notNull(),
   at: ts('at').notNull(),
 });
+
+/** The last whole-file check of a media file (migration 0019; issue 12 item 7). */
+export const mediaVerifications = pgTable('media_verifications', {
+  mediaId: text('media_id').primaryKey(),
+  sha256: text('sha256').notNull(),
+  ok: boolean('ok').notNull(),
+  actualSha256: text('actual_sha256').notNull(),
+  verifiedAt: ts('verified_at').notNull(),
+});
+
+/** 完整性告警: stored bytes that no longer hash to the sealed value (append-only, migration 0019). */
+export const mediaIntegrityAlerts = pgTable('media_integrity_alerts', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  mediaId: text('media_id').notNull(),
+  caseId: text('case_id').notNull(),
+  agencyId: text('agency_id').notNull(),
+  agencyPath: text('agency_path').notNull(),
+  recordNumber: text('record_number').notNull(),
+  expectedSha256: text('expected_sha256').notNull(),
+  actualSha256: text('actual_sha256').notNull(),
+  detectedDuring: text('detected_during').$type<'stream' | 'range'>().notNull(),
+  detectedAt: ts('detected_at').notNull(),
+});

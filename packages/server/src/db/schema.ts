@@ -300,6 +300,18 @@ export const logCheckpoints = pgTable('log_checkpoints', {
   createdAt: ts('created_at').notNull(),
 });
 
+/** Witnesses' cosignatures on checkpoints (C2SP tlog-cosignature), append-only (migration 0018). */
+export const logCosignatures = pgTable('log_cosignatures', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  checkpointSize: bigint('checkpoint_size', { mode: 'number' }).notNull(),
+  checkpointText: text('checkpoint_text').notNull(),
+  witnessName: text('witness_name').notNull(),
+  keyId: text('key_id').notNull(),
+  signedAt: ts('signed_at').notNull(),
+  line: text('line').notNull(),
+  receivedAt: ts('received_at').notNull(),
+});
+
 export const logKeys = pgTable('log_keys', {
   name: text('name').primaryKey(),
   verifierKey: text('verifier_key').notNull(),

@@ -32,6 +32,7 @@ import ruleRoutes from './routes/rules.js';
 import caseRoutes from './routes/cases.js';
 import mediaRoutes from './routes/media.js';
 import integrityRoutes from './routes/integrity.js';
+import tlogRoutes from './routes/tlog.js';
 import '../usecases/media-integrity.js'; // registers media checks with verify and bundles
 import reviewRoutes from './routes/review.js';
 import publicationRoutes from './routes/publications.js';
@@ -100,7 +101,9 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
 
   app.setErrorHandler((err, req, reply) => {
     const { status, body } = errorAnswer(err, req);
-    return reply.status(status).send(body);
+    // Explicit type: an error raised by a streamed body before any byte went out (a media file whose hash
+    // fails, issue 12 item 7) reaches here on a reply that was set up for that stream.
+    return reply.status(status).type('application/json; charset=utf-8').send(body);
   });
 
   registerCsrfGuard(app);
@@ -125,6 +128,8 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   await app.register(exAnteRoutes, { prefix: '/api/v1' });
   await app.register(todoRoutes, { prefix: '/api/v1' });
   await app.register(inspectionRoutes, { prefix: '/api/v1' });
+  // DESIGN §6: the log as C2SP tlog-tiles at /log (public, read-only, outside the API and the portal's gate).
+  await app.register(tlogRoutes);
   app.decorate('portalCache', await registerPortal(app, ctx));
   await registerConsole(app);
   return app;

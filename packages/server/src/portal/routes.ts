@@ -9,6 +9,7 @@ import { AGENCY_LEVEL_LABELS, formatDateTime } from '@sanxiang/core';
 import type { AppContext } from '../context.js';
 import { findAgency, listPublicAgencies, type AgencyRow } from '../usecases/agencies.js';
 import { latestCheckpoint, loadLogSigner } from '../usecases/integrity-log.js';
+import { configuredWitnesses, cosignaturesOf, cosignedNote, latestWitnessed } from '../usecases/integrity-witness.js';
 import { searchPublished } from '../usecases/portal-search.js';
 import { TEXT_SIZE_COOKIE, decisionList, isLarge, todayOf } from './common.js';
 import decisionRoutes from './decisions.js';
@@ -120,12 +121,26 @@ ${await renderExAnte(ctx, a)}`;
   app.get('/integrity', async (req, reply) => {
     const signer = await loadLogSigner(ctx);
     const cp = await latestCheckpoint(ctx.db);
+    const cosigs = cp ? await cosignaturesOf(ctx.db, cp.size) : [];
+    const lastWitnessed = await latestWitnessed(ctx.db);
+    const witnesses = configuredWitnesses(ctx);
+    const when = (d: Date) => `${formatDateTime(d.getTime()).replace('T', ' ').slice(0, 19)}（北京时间）`;
     const body = html`
 <h1>执法记录完整性公钥</h1>
 <p>本平台的执法文书和音像记录在签署或收存时即记入只增不改的默克尔日志（RFC 6962/9162），日志检查点以下列公钥签名（Ed25519，C2SP signed-note 格式）。核验案卷导出包时，请确认导出包使用的公钥与本页公布的一致。</p>
 <section aria-labelledby="key"><h2 id="key">公钥</h2><div class="card"><p><code style="word-break:break-all">${signer.verifierKey}</code></p></div></section>
 <section aria-labelledby="cp"><h2 id="cp">最新检查点</h2><div class="card">${
-      cp ? html`<dl class="fields"><dt>日志条数</dt><dd>${cp.size}</dd><dt>根哈希</dt><dd><code style="word-break:break-all">${cp.rootHash}</code></dd><dt>签署时间</dt><dd>${formatDateTime(cp.createdAt.getTime()).replace('T', ' ').slice(0, 19)}（北京时间）</dd></dl><pre style="white-space:pre-wrap">${cp.note}</pre>` : html`<p>尚未生成检查点。</p>`
+      cp ? html`<dl class="fields"><dt>日志条数</dt><dd>${cp.size}</dd><dt>根哈希</dt><dd><code style="word-break:break-all">${cp.rootHash}</code></dd><dt>签署时间</dt><dd>${formatDateTime(cp.createdAt.getTime()).replace('T', ' ').slice(0, 19)}（北京时间）</dd><dt>见证人副署</dt><dd>${cosigs.length ? cosigs.map((c) => c.witnessName).join('、') : '尚无'}</dd></dl><pre style="white-space:pre-wrap">${cosignedNote(cp.note, cosigs)}</pre>` : html`<p>尚未生成检查点。</p>`
+    }<p>日志以 C2SP tlog-tiles 格式公开：<a href="/log/checkpoint">/log/checkpoint</a>（签名检查点）、<code>/log/tile/…</code>（哈希瓦片与条目包），任何标准的透明日志客户端均可审计。</p></div></section>
+<section aria-labelledby="witness"><h2 id="witness">见证人副署</h2><div class="card">
+<p>见证人是本平台以外的独立机构，核对日志只增不改后对检查点副署（C2SP tlog-cosignature）。持有经见证的检查点，即可发现日志被截断、回滚或向不同的人展示不同内容。</p>${
+      witnesses.length
+        ? html`<table><caption>已配置的见证人</caption><thead><tr><th scope="col">见证人</th><th scope="col">公钥</th></tr></thead><tbody>${witnesses.map((w) => html`<tr><td>${w.name}</td><td><code style="word-break:break-all">${w.verifierKey}</code></td></tr>`)}</tbody></table>`
+        : html`<p>本平台尚未配置见证人。</p>`
+    }${
+      lastWitnessed.length
+        ? html`<table><caption>最近一次经见证的检查点（日志 ${lastWitnessed[0]!.checkpointSize} 条）</caption><thead><tr><th scope="col">见证人</th><th scope="col">副署时间</th><th scope="col">收到时间</th></tr></thead><tbody>${lastWitnessed.map((c) => html`<tr><td>${c.witnessName}</td><td>${when(c.signedAt)}</td><td>${when(c.receivedAt)}</td></tr>`)}</tbody></table>`
+        : html`<p>尚无见证人副署的检查点。</p>`
     }</div></section>
 <p>离线核验：<code>npx sanxiang verify-bundle 导出包.zip --key 上述公钥</code></p>`;
     return send(reply, page({ title: '完整性公钥', largeText: isLarge(req), path: '/integrity', breadcrumbs: [{ href: '/', label: '首页' }, { label: '完整性公钥' }] }, body));

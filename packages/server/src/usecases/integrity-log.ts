@@ -43,11 +43,14 @@ export function leafData(input: LeafInput): string {
 /** Appends one leaf inside the caller's transaction; returns its index and hash. */
 export async function appendLeaf(tx: Tx, input: LeafInput): Promise<{ index: number; leafHash: string }> {
   const data = leafData(input);
+  const bytes = new TextEncoder().encode(data);
+  // C2SP tlog-tiles: every leaf is served in an entry bundle behind a uint16 length.
+  if (bytes.byteLength > integrity.MAX_ENTRY_BYTES) throw new Error(`log leaf ${input.kind} of ${bytes.byteLength} bytes exceeds ${integrity.MAX_ENTRY_BYTES} bytes: seal a hash of large content instead`);
   await tx.execute(sql`SELECT size FROM log_head WHERE id = 1 FOR UPDATE`);
   const [head] = await tx.select().from(logHead).where(eq(logHead.id, 1));
   if (!head) throw new Error('log_head missing');
   const state = CompactRange.fromHashes(head.size, head.compact.map(fromHex));
-  const lh = hashLeaf(new TextEncoder().encode(data));
+  const lh = hashLeaf(bytes);
   const { state: next, completed } = state.append(lh);
   const index = head.size;
   await tx.insert(logLeaves).values({ idx: index, leafHash: toHex(lh), data, kind: input.kind, objectType: input.objectType, objectId: input.objectId, caseId: input.caseId ?? null, agencyPath: input.agencyPath ?? null, createdAt: input.at });

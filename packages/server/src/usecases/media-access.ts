@@ -20,6 +20,7 @@ import { REQUESTER_KIND_LABELS, checkGrant, findAccessRequest, grantByToken, pre
 import { appendLeaf } from './integrity-log.js';
 import { sealWhere } from './integrity-seal/seal.js';
 import { assertNotDisposed, disposedIds } from './media-retention-state.js';
+import { assertSoundForRange, soundStream } from './media-soundness.js';
 import { loadReadableMedia, postAllows, type MediaRow } from './media.js';
 
 const VIEW_TICKET_MINUTES = 120;
@@ -254,7 +255,10 @@ export async function mediaContent(ctx: AppContext, mediaId: string, ticket: str
   const size = await blobs.size(m.sha256);
   if (size === null || size !== m.size) throw new AppError('media.blob_missing');
   const range = parseRange(rangeHeader, m.size);
-  const body = await blobs.read(m.sha256, range ?? undefined);
+  // Issue 12 item 7: a range only behind a recent whole-file check; a full response is checked as it streams.
+  if (range) await assertSoundForRange(ctx, m, session);
+  const raw = await blobs.read(m.sha256, range ?? undefined);
+  const body = range ? raw : soundStream(ctx, m, raw, session);
   const filename = encodeURIComponent(`${m.recordNumber}-${m.filename}`);
   const headers: Record<string, string> = {
     'content-type': m.mimeType,

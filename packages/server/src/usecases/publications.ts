@@ -7,8 +7,10 @@
  * their facts and stores what they decide, in one transaction with the audit
  * event and, for what goes online or comes off, a leaf of the integrity log.
  */
+import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import {
+  canonicalJson,
   AppError,
   PUBLICATION_STATUS_LABELS,
   PUBLISHABLE_KINDS,
@@ -644,7 +646,7 @@ export async function approvePublication(ctx: AppContext, actor: ActorContext, i
       .where(eq(publications.id, p.id));
     const lifted = Object.values(v.redacted).flatMap((f) => f.lifted ?? []);
     await event(tx, p, actor, now, 'approve', to, { comment, version: v.version, detail: { removeBy: schedule.removeBy, ...(liftConsent && lifted.length ? { liftConsent: lifted.map((l) => ({ kind: l.kind, reason: l.liftReason, ground: l.ground ?? null })) } : {}) } });
-    await appendLeaf(tx, { kind: 'publication.publish', objectType: 'publication', objectId: p.id, caseId: p.caseId, agencyPath: p.agencyPath, at: now, payload: { version: v.version, content, actorId: actor.userId } });
+    await appendLeaf(tx, { kind: 'publication.publish', objectType: 'publication', objectId: p.id, caseId: p.caseId, agencyPath: p.agencyPath, at: now, payload: { version: v.version, ...sealedContent(content), actorId: actor.userId } });
   });
 }
 
@@ -733,4 +735,17 @@ export async function expirePublications(ctx: AppContext): Promise<number> {
     });
   }
   return due.length;
+}
+
+/**
+ * The public content as sealed in the `publication.publish` leaf: the content
+ * itself, or — when it is too long for a tlog-tiles entry bundle (a leaf is at
+ * most 65,535 bytes) — its SHA-256 over the canonical JSON. Verify compares
+ * either with what the portal shows (integrity-seal/check.ts).
+ */
+export const SEALED_CONTENT_MAX_BYTES = 32_768;
+export function sealedContent(content: unknown): { content: unknown } | { contentSha256: string } {
+  const text = canonicalJson(content);
+  if (Buffer.byteLength(text, 'utf8') <= SEALED_CONTENT_MAX_BYTES) return { content };
+  return { contentSha256: crypto.createHash('sha256').update(text).digest('hex') };
 }

@@ -16,9 +16,10 @@ import type { AppContext } from '../context.js';
 import { documentVersions, documents, logCheckpoints, logLeaves } from '../db/schema.js';
 import { contentHash } from './documents.js';
 import { loadLogSigner, logSize } from './integrity-log.js';
+import { allCosignatures, configuredWitnesses } from './integrity-witness.js';
 import { checkPublications, checkSealedRows } from './integrity-seal/check.js';
 
-const { CompactRange, fromHex, toHex, leafHash: hashLeaf, openCheckpoint, equalBytes } = integrity;
+const { CompactRange, fromHex, toHex, leafHash: hashLeaf, openCheckpoint, equalBytes, openCosignatures, parseCheckpoint, SIGNATURE_LINE_PREFIX } = integrity;
 
 export type ProblemKind =
   | 'leaf.missing'
@@ -52,7 +53,7 @@ export interface LeafRow {
 
 /** Something the verifier found in order and names for the reader (a disposed file, REC-18). */
 export interface VerifyNote {
-  kind: 'media.disposed';
+  kind: 'media.disposed' | 'cosignature.unchecked';
   message: string;
   ref: Record<string, unknown>;
 }
@@ -68,6 +69,8 @@ export function registerLeafVerifier(kind: string, verifier: LeafVerifier): void
 export interface VerifyReport {
   leaves: number;
   checkpoints: number;
+  /** Witnesses' cosignatures checked and held (issue 12 item 4). */
+  cosignatures: number;
   records: number;
   problems: Problem[];
   notes: VerifyNote[];
@@ -104,12 +107,36 @@ export async function verifyAll(ctx: AppContext, onProgress: (line: string) => v
         problems.push({ kind: 'tree.mismatch', message: `检查点（${stored.size} 条）的记录与其签名内容不一致`, ref: { checkpointSize: stored.size } });
       }
       held.push({ size: opened.checkpoint.size, root: opened.checkpoint.rootHash, label, matched: false });
+      // A saved checkpoint may carry witnesses' cosignatures: those of configured witnesses must verify.
+      const extra = opened.note.unverified.map((u) => `${SIGNATURE_LINE_PREFIX}${u.name} ${u.base64}\n`).join('');
+      if (extra && !stored) openCosignatures(opened.note.text, extra, configuredWitnesses(ctx));
     } catch (e) {
       problems.push({ kind: 'checkpoint.invalid', message: `检查点（${label}${stored ? `，${stored.size} 条` : ''}）签名无效：${(e as Error).message}`, ref: { checkpointSize: stored?.size ?? null, source: label } });
     }
   };
   for (const c of checkpoints) hold(c.note, '数据库', c);
   for (const c of options.checkpoints ?? []) hold(c.note, c.label);
+  // Issue 12 item 4: a checkpoint a witness cosigned is held like any signed checkpoint (the row keeps the body
+  // the witness signed, so a rollback that also removed the checkpoint row is still caught).
+  const witnesses = configuredWitnesses(ctx);
+  const cosignatures = await allCosignatures(ctx.db);
+  let cosigned = 0;
+  for (const c of cosignatures) {
+    const label = `见证人 ${c.witnessName} 副署`;
+    try {
+      const { verified } = openCosignatures(c.checkpointText, c.line, witnesses);
+      if (!verified.length) {
+        notes.push({ kind: 'cosignature.unchecked', message: `见证人 ${c.witnessName} 已不在配置的见证人名单中，其对检查点（${c.checkpointSize} 条）的副署未核对`, ref: { checkpointSize: c.checkpointSize, witness: c.witnessName } });
+        continue;
+      }
+      const cp = parseCheckpoint(c.checkpointText);
+      if (cp.origin !== signer.name || cp.size !== c.checkpointSize) throw new Error(`副署的检查点不是本日志的（${cp.origin}，${cp.size} 条）`);
+      held.push({ size: cp.size, root: cp.rootHash, label, matched: false });
+      cosigned++;
+    } catch (e) {
+      problems.push({ kind: 'checkpoint.invalid', message: `见证人 ${c.witnessName} 对检查点（${c.checkpointSize} 条）的副署无效：${(e as Error).message}`, ref: { checkpointSize: c.checkpointSize, witness: c.witnessName } });
+    }
+  }
   const heldAt = new Map<number, HeldCheckpoint[]>();
   for (const h of held) heldAt.set(h.size, [...(heldAt.get(h.size) ?? []), h]);
   const verifyCheckpoint = (size: number, root: Uint8Array) => {
@@ -222,5 +249,5 @@ export async function verifyAll(ctx: AppContext, onProgress: (line: string) => v
   problems.push(...(await checkSealedRows(ctx, byKind.get('rows.seal') ?? [])));
   problems.push(...(await checkPublications(ctx, [...(byKind.get('publication.publish') ?? []), ...(byKind.get('publication.withdraw') ?? [])].sort((a, b) => a.idx - b.idx))));
   onProgress('已核验留痕记录与公示内容');
-  return { leaves: head.size, checkpoints: checkpoints.length, records: versions.length, problems, notes };
+  return { leaves: head.size, checkpoints: checkpoints.length, cosignatures: cosigned, records: versions.length, problems, notes };
 }

@@ -48,6 +48,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'media.disposal.request': '申请销毁音像记录',
   'media.disposal.refuse': '不同意销毁',
   'media.dispose': '销毁音像记录',
+  'media.integrityAlert': '完整性告警：音像记录内容与校验值不符',
   'avException.create': '登记未录音录像说明',
   'avException.decide': '审批未录音录像说明',
   'access.request': '申请调阅',

@@ -11,7 +11,8 @@ import { requireActor } from '../app.js';
 import { exportCaseBundle } from '../../usecases/bundle.js';
 import { consistencyProof, createCheckpoint, inclusionProof, latestCheckpoint, loadLogSigner, logSize } from '../../usecases/integrity-log.js';
 import { eq } from 'drizzle-orm';
-import { logLeaves } from '../../db/schema.js';
+import { logCheckpoints, logLeaves } from '../../db/schema.js';
+import { cosignaturesOf, cosignedNote, submitCosignature, type StoredCosignature } from '../../usecases/integrity-witness.js';
 import { recordAudit } from '../../usecases/audit.js';
 
 export default async function integrityRoutes(app: FastifyInstance) {
@@ -72,6 +73,31 @@ export default async function integrityRoutes(app: FastifyInstance) {
       const head = await logSize(req.ctx.db);
       if (from > to || to > head.size) throw new AppError('validation.failed', { detail: `须满足 1 ≤ 起始大小 ≤ 终止大小 ≤ 日志当前大小（${head.size}）` });
       return { from, to, proof: from === to ? [] : await consistencyProof(req.ctx.db, from, to) };
+    },
+  );
+
+  // Issue 12 item 4: a configured witness submits its cosignature (C2SP tlog-cosignature) of a stored checkpoint.
+  const cosignatureOut = z.object({ checkpointSize: z.number(), witnessName: z.string(), keyId: z.string(), signedAt: z.string(), receivedAt: z.string(), line: z.string() });
+  const toOut = (c: StoredCosignature) => ({ ...c, signedAt: c.signedAt.toISOString(), receivedAt: c.receivedAt.toISOString() });
+  r.post(
+    '/log/cosignatures',
+    {
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['integrity'],
+        summary: '见证人提交检查点副署（C2SP tlog-cosignature；仅接受已配置的见证人公钥）',
+        body: z.object({
+          size: z.number().int().min(0),
+          cosignature: z.string().min(1).max(4000).describe('副署签名行：“— <见证人名称> <base64(密钥ID || 时间戳 || Ed25519 签名)>”，可多行'),
+        }),
+        response: { 200: z.object({ created: z.array(cosignatureOut), existing: z.array(cosignatureOut), note: z.string() }), 201: z.object({ created: z.array(cosignatureOut), existing: z.array(cosignatureOut), note: z.string() }) },
+      },
+    },
+    async (req, reply) => {
+      const { created, existing } = await submitCosignature(req.ctx, req.body);
+      const [cp] = await req.ctx.db.select().from(logCheckpoints).where(eq(logCheckpoints.size, req.body.size));
+      const note = cosignedNote(cp!.note, await cosignaturesOf(req.ctx.db, req.body.size));
+      return reply.status(created.length ? 201 : 200).send({ created: created.map(toOut), existing: existing.map(toOut), note });
     },
   );
 

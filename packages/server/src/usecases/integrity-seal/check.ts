@@ -4,6 +4,7 @@
  * the portal, and names the object of each mismatch for the reader — case
  * number, document (decision) number, media record number and id.
  */
+import crypto from 'node:crypto';
 import { canonicalJson } from '@sanxiang/core';
 import { EXANTE_SPECS, type ExAnteSection } from '@sanxiang/core/disclosure/exante.js';
 import type { AppContext } from '../../context.js';
@@ -138,7 +139,9 @@ export async function checkPublications(ctx: AppContext, leaves: LeafRow[]): Pro
     const leaf = e.publish;
     if (leaf && p.publishedVersion !== null && p.publicContent !== null) {
       const sealedVersion = Number(leaf.data.version);
-      if (p.publishedVersion !== sealedVersion || canonicalJson(p.publicContent) !== canonicalJson(leaf.data.content)) {
+      const shown = canonicalJson(p.publicContent);
+      const same = typeof leaf.data.contentSha256 === 'string' ? crypto.createHash('sha256').update(shown).digest('hex') === leaf.data.contentSha256 : shown === canonicalJson(leaf.data.content);
+      if (p.publishedVersion !== sealedVersion || !same) {
         problems.push({
           kind: 'object.changed',
           message: `${namer.publication(id)}在门户上公开的内容与批准时记入日志的第 ${sealedVersion} 版不符（日志第 ${leaf.idx} 条）`,

@@ -16,6 +16,7 @@ import { integrity } from '@sanxiang/core';
 import { createCheckpoint, loadLogSigner, logSize } from '../integrity-log.js';
 import { verifyAll, type Problem } from '../verify.js';
 import { SEALED_TABLES } from './seal.js';
+import { checkPublications } from './check.js';
 
 let ctx: TestContext;
 let media: typeof mediaFiles.$inferSelect;
@@ -82,6 +83,16 @@ describe('REC-16 · SX25-R 22, PUB-8: `sanxiang verify` names each tampering', (
     expect(found[0]!.kind).toBe('object.changed');
     expect(found[0]!.message).toContain(p!.decisionNumber);
     if (p!.caseId) expect(found[0]!.message).toMatch(/案件 /);
+  });
+
+  it('PUB-8: a public content too long for one log entry is sealed by its SHA-256 and compared by hash', async () => {
+    const [p] = await ctx.db.select().from(publications).where(eq(publications.status, 'published')).limit(1);
+    const shown = integrity.canonicalJson(p!.publicContent);
+    const leaf = (contentSha256: string) => ({ idx: 0, kind: 'publication.publish', objectType: 'publication', objectId: p!.id, data: { version: p!.publishedVersion, contentSha256 } });
+    const same = await checkPublications(ctx, [leaf(crypto.createHash('sha256').update(shown).digest('hex'))]);
+    expect(same.filter((x) => x.ref.publicationId === p!.id)).toEqual([]);
+    const other = await checkPublications(ctx, [leaf(crypto.createHash('sha256').update(`${shown} `).digest('hex'))]);
+    expect(other.filter((x) => x.ref.publicationId === p!.id).map((x) => x.kind)).toEqual(['object.changed']);
   });
 
   it('PUB-8: a withdrawal notice rewritten is named', async () => {

@@ -63,19 +63,28 @@ export interface SealScope {
 export async function sealRows(db: DbOrTx, table: SealedTable, rows: Record<string, unknown>[], scope: SealScope): Promise<void> {
   if (!rows.length) return;
   const entries = rows.map((r) => [String(r[SEALED[table].id]), rowHash(r)]);
-  const leaf = (tx: Tx) =>
-    appendLeaf(tx, {
-      kind: 'rows.seal',
-      objectType: table,
-      objectId: `${table}/${entries[0]![0]!}`, // not the bare id: queries by object id keep finding only the act itself
-      caseId: scope.caseId ?? null,
-      agencyPath: scope.agencyPath ?? null,
-      at: scope.at,
-      payload: { table, rows: entries },
-    });
+  // One leaf per SEAL_BATCH rows: a leaf must fit in a tlog-tiles entry bundle (≤ 65,535 bytes).
+  const chunks: string[][][] = [];
+  for (let i = 0; i < entries.length; i += SEAL_BATCH) chunks.push(entries.slice(i, i + SEAL_BATCH));
+  const leaf = async (tx: Tx) => {
+    for (const chunk of chunks) {
+      await appendLeaf(tx, {
+        kind: 'rows.seal',
+        objectType: table,
+        objectId: `${table}/${chunk[0]![0]!}`, // not the bare id: queries by object id keep finding only the act itself
+        caseId: scope.caseId ?? null,
+        agencyPath: scope.agencyPath ?? null,
+        at: scope.at,
+        payload: { table, rows: chunk },
+      });
+    }
+  };
   if (isTx(db)) await leaf(db);
   else await db.transaction(leaf);
 }
+
+/** Rows per seal leaf: ids of up to 64 characters and 64-hex hashes keep a leaf well under 64 KiB. */
+export const SEAL_BATCH = 400;
 
 const isTx = (db: DbOrTx): db is Tx => typeof (db as Tx).rollback === 'function';
 

@@ -20,7 +20,7 @@ import {
   type WorkCalendar,
 } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../../context.js';
-import { calendarYears, caseHandlers, cases, deadlineChanges, mediaUploads } from '../../db/schema.js';
+import { calendarYears, caseHandlers, cases, deadlineChanges, mediaIntegrityAlerts, mediaUploads, mediaVerifications } from '../../db/schema.js';
 import { chinaDate } from '../../lib/time.js';
 import { listAccessRequests } from '../access.js';
 import { relationTo, scopeWhere } from '../authorize.js';
@@ -47,6 +47,7 @@ export const TODO_KINDS = {
   disposalDecide: '销毁待审批',
   holidayNotice: '节假日安排待录入',
   deadlineChanged: '期限已重算',
+  integrityAlert: '完整性告警',
 } as const;
 export type TodoKind = keyof typeof TODO_KINDS;
 
@@ -199,6 +200,32 @@ async function headItems(ctx: AppContext, actor: ActorContext): Promise<Draft[]>
   return out;
 }
 
+/**
+ * Issue 12 item 7 (REC-16 · SX25-R 22): a media file whose stored bytes no longer hash to the sealed
+ * value reaches the agency's records keepers and heads, until a later whole-file check finds it sound
+ * again (restored from a copy).
+ */
+async function integrityAlertItems(ctx: AppContext, actor: ActorContext): Promise<Draft[]> {
+  if (!actor.roles.includes('recordsKeeper') && !actor.roles.includes('agencyHead')) return [];
+  const a = mediaIntegrityAlerts;
+  const restored = sql`EXISTS (SELECT 1 FROM ${mediaVerifications} v WHERE v.media_id = ${a.mediaId} AND v.ok AND v.verified_at >= ${a.detectedAt})`;
+  const rows = await ctx.db
+    .select({ a, caseNumber: cases.caseNumber, title: cases.title })
+    .from(a)
+    .leftJoin(cases, eq(cases.id, a.caseId))
+    .where(and(scopeWhere(actor, 'media.hold', a.agencyPath), sql`NOT ${restored}`))
+    .orderBy(desc(a.id))
+    .limit(100);
+  return rows.map(({ a: r, caseNumber, title }) => ({
+    key: `integrity:${r.id}`,
+    kind: 'integrityAlert' as const,
+    title: `音像记录 ${r.recordNumber} 的内容与登记的完整性校验值不符，已停止提供，请核查并从备份恢复`,
+    reference: `${caseNumber ?? ''}${title ? ` · ${title}` : ''}`,
+    due: null,
+    link: `/cases/${r.caseId}?tab=media`,
+  }));
+}
+
 /** NAT-21: the State Council's holiday notice for the current or (from November) next year is missing from the calendar. */
 async function holidayItems(ctx: AppContext, actor: ActorContext, today: string): Promise<Draft[]> {
   if (!actor.roles.includes('sysAdmin')) return [];
@@ -255,7 +282,7 @@ async function deadlineChangeItems(ctx: AppContext, actor: ActorContext): Promis
 export async function listTodo(ctx: AppContext, actor: ActorContext): Promise<{ today: string; items: TodoItem[] }> {
   const today = chinaDate(ctx.clock.now());
   const calendar = await loadCalendar(ctx.db);
-  const parts = await Promise.all([caseItems(ctx, actor, today), uploadItems(ctx, actor), reviewItems(ctx, actor), publicationItems(ctx, actor), headItems(ctx, actor), holidayItems(ctx, actor, today), deadlineChangeItems(ctx, actor)]);
+  const parts = await Promise.all([caseItems(ctx, actor, today), uploadItems(ctx, actor), reviewItems(ctx, actor), publicationItems(ctx, actor), headItems(ctx, actor), holidayItems(ctx, actor, today), deadlineChangeItems(ctx, actor), integrityAlertItems(ctx, actor)]);
   const seen = new Set<string>();
   const items = parts.flat().filter((d) => (seen.has(d.key) ? false : (seen.add(d.key), true)));
   return { today, items: sortTodo(items.map((d) => finish(d, today, calendar))) };
