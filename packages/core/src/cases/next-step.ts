@@ -6,12 +6,11 @@
  * complete, moving on to the next stage. With its citation by full document
  * title and article, for the case page; no internal ids.
  */
-import { avRequirement } from '../profiles/av.js';
 import { DEFAULT_CATALOGUE, getDocumentKind } from '../records/catalogue.js';
-import type { MeasureKey } from '../profiles/vocabulary.js';
 import type { AdvanceInput } from './case-documents.js';
 import { stageChecklist } from './checklist.js';
-import { formatBasisTitled, ruleRef } from './citation.js';
+import { formatBasisFor } from '../profiles/cite.js';
+import { ruleRef } from './citation.js';
 import { STAGE_REQUIREMENTS } from './requirements.js';
 import { CASE_STAGE_LABELS, caseStateLabel, nextStage } from './stages.js';
 
@@ -43,12 +42,12 @@ export function nextLawfulStep(input: AdvanceInput): NextStep | null {
       action: 'advance',
       title: to === 'archived' ? '下一步：完成归档' : `下一步：进入“${caseStateLabel(to)}”环节`,
       detail: `“${CASE_STAGE_LABELS[state]}”环节须记录的事项已齐全`,
-      citation: formatBasisTitled(STAGE_CITATIONS),
+      citation: formatBasisFor(STAGE_CITATIONS, input.profile.id),
     };
   }
   const row = STAGE_REQUIREMENTS.find((r) => r.id === first.id);
-  const av = first.id.startsWith('av.') ? avRequirement(input.profile, first.id.split('.').slice(2).join('.') as MeasureKey) : null;
-  const citation = row ? formatBasisTitled(row.citations) : av ? formatBasisTitled(av.citations) : '';
+  // The checklist's basis: in the agency's own terms (its province and national law, by title).
+  const citation = first.basis;
   const step: NextStep = {
     action: first.kind === 'period' ? 'wait' : row?.need.type === 'document' ? 'document' : 'record',
     title: `下一步：${first.label}`,

@@ -121,14 +121,14 @@ describe('CaseDetailPage', () => {
     expect(screen.getByTestId('deadlines').textContent).toContain('2026-07-01 届满');
   });
 
-  it('REC-3 · 《甘肃省生态环境系统行政执法全过程记录实施办法》第七条: the next lawful step shows as the page\u2019s notice with its citation by full title, and its primary action opens 新建文书 with the kind chosen', async () => {
+  it('REC-3 · 《生态环境行政处罚办法》第十八条: the next lawful step shows as the page\u2019s notice with its citation by full title, and its primary action opens 新建文书 with the kind chosen', async () => {
     setup(
       caseView({
         nextStep: {
           action: 'document',
           title: '下一步：案件来源登记表（已签署）',
           detail: '尚未制作',
-          citation: '《甘肃省生态环境系统行政执法全过程记录实施办法》第七条第一款；《甘肃省生态环境系统行政执法全过程记录实施办法》第二十三条',
+          citation: '《生态环境行政处罚办法》第十八条',
           documentKind: 'sourceRecord',
           documentName: '案件来源登记表',
         },
@@ -137,7 +137,7 @@ describe('CaseDetailPage', () => {
     renderConsole('/cases/c1');
     const notice = await screen.findByTestId('next-step');
     expect(notice.textContent).toContain('下一步：案件来源登记表（已签署）');
-    expect(notice.textContent).toContain('依据：《甘肃省生态环境系统行政执法全过程记录实施办法》第七条第一款');
+    expect(notice.textContent).toContain('依据：《生态环境行政处罚办法》第十八条');
     expect(notice.textContent).not.toMatch(/GS-R|sourceRecord|REC-/);
     fireEvent.click(within(notice).getByRole('button', { name: /制作案件来源登记表/ }));
     const dialog = await screen.findByRole('dialog');
