@@ -7,7 +7,7 @@
  * Rule checks never throw (DESIGN §7 is applied by the server): they return
  * `{ ok: false, missing }`, which the server turns into an AppError.
  */
-import { type Citation, type DocKey, formatCitation, formatCitationTitled } from '../profiles/documents.js';
+import { type Citation, type DocKey, formatCitation } from '../profiles/documents.js';
 
 /** A citation: document, article number (or MEE19-style outline), optional item and quote. */
 export function ruleRef(doc: DocKey, article: string, item?: string, text?: string): Citation {
@@ -15,11 +15,6 @@ export function ruleRef(doc: DocKey, article: string, item?: string, text?: stri
   if (item !== undefined) c.item = item;
   if (text !== undefined) c.text = text;
   return c;
-}
-
-/** 《甘肃省生态环境系统行政执法全过程记录实施办法》第三十七条；《中华人民共和国行政处罚法》第六十一条 — for officers' screens. */
-export function formatBasisTitled(citations: readonly Citation[]): string {
-  return citations.map(formatCitationTitled).join('；');
 }
 
 /** 'GS-R 第三十七条；行政处罚法 第六十一条'. */

@@ -8,7 +8,7 @@
  */
 import { DEFAULT_CATALOGUE, getDocumentKind } from '../records/catalogue.js';
 import type { AdvanceInput } from './case-documents.js';
-import { stageChecklist } from './checklist.js';
+import { stageChecklist, type ChecklistItem } from './checklist.js';
 import { formatBasisFor } from '../profiles/cite.js';
 import { ruleRef } from './citation.js';
 import { STAGE_REQUIREMENTS } from './requirements.js';
@@ -31,10 +31,11 @@ export interface NextStep {
 /** The stage order itself (SX25-R 3; GS-R 2): 启动 → 调查取证 → 审核决定 → 送达执行 → 归档. */
 const STAGE_CITATIONS = [ruleRef('SX25-R', '3'), ruleRef('GS-R', '2')];
 
-export function nextLawfulStep(input: AdvanceInput): NextStep | null {
+/** `checklist`: the current stage's checklist when the caller has it already (the case page does). */
+export function nextLawfulStep(input: AdvanceInput, checklist?: readonly ChecklistItem[]): NextStep | null {
   const state = input.snapshot.state;
   if (state === 'archived') return null;
-  const missing = stageChecklist(input).filter((i) => i.status === 'missing');
+  const missing = (checklist ?? stageChecklist(input)).filter((i) => i.status === 'missing');
   const first = missing[0];
   if (!first) {
     const to = nextStage(state)!;

@@ -8,7 +8,7 @@
  * cite (so the profile files stay the one place that says which documents an
  * agency runs under), plus the national ones every agency is bound by.
  */
-import { DOCUMENTS, chineseNumber, citationTitle, formatCitationTitled, type Citation, type DocKey } from './documents.js';
+import { DOCUMENTS, formatCitationTitled, type Citation, type DocKey } from './documents.js';
 import { PROFILES } from './registry.js';
 import { profileChain } from './resolve.js';
 import type { ProfileId } from './types.js';
@@ -50,8 +50,8 @@ export function ruleText(rule: string, profile: ProfileId): string | null {
     const doc = m ? BY_LABEL.get(m[1]!) : undefined;
     if (!m || !doc) continue; // not a citation (an internal key): not for officers
     if (!docs.has(doc)) continue;
-    const items = m[3]!.replace(/\(/g, '（').replace(/\)/g, '）');
-    shown.push(`${citationTitle(doc)}第${chineseNumber(Number(m[2]))}条${items}`);
+    const item = m[3]!.replace(/\(/g, '（').replace(/\)/g, '）');
+    shown.push(formatCitationTitled({ doc, article: m[2]!, ...(item ? { item } : {}) }));
   }
   return shown.length ? shown.join('；') : null;
 }

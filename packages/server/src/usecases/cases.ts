@@ -248,6 +248,7 @@ export async function presentCase(ctx: AppContext, actor: ActorContext, c: CaseC
   const writable = c.row.state !== 'archived';
   const canWrite = (a: 'case.update' | 'case.advance' | 'document.write' | 'service.record') => writable && allows(actor, a, rel) && (head || isHandler);
   const input = advanceInput(c, today);
+  const checklist = c.row.state === 'archived' ? [] : stageChecklist(input);
   const current = currentDocuments(c.snapshot.documents ?? []);
   const docRows = new Map(c.documentRows.map((d) => [d.id, d]));
   const versionRow = new Map(c.versionRows.map((v) => [v.id, v]));
@@ -287,9 +288,9 @@ export async function presentCase(ctx: AppContext, actor: ActorContext, c: CaseC
       };
     }),
     services: c.serviceRows.map((s) => ({ id: s.id, documentId: s.documentId, method: s.method, counts: s.counts, servedOn: s.servedOn, createdAt: s.createdAt.toISOString() })),
-    checklist: c.row.state === 'archived' ? [] : stageChecklist(input),
+    checklist,
     // Issue 11 item 4: the first missing step of the stage (or moving on), with its citation by full title.
-    nextStep: nextLawfulStep(input),
+    nextStep: nextLawfulStep(input, checklist),
     deadlines: safeDeadlines(c, today),
     timeline: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actorName: e.actorName, kind: e.kind, fromState: e.fromState, toState: e.toState, detail: e.detail })),
     abilities: {
