@@ -20,12 +20,14 @@
  *      direct   the statements searchPublished sends, straight to PostgreSQL (pg Pool of 64, --pool)
  *      usecase  searchPublished on a drizzle over such a pg Pool, in-process
  *      http     GET /decisions?q=&type=&agency=&from=&to=&page= on the real server
- *               (buildApp in this process, random port; skipped when the route is absent)
+ *               (buildApp in this process, random port; skipped when the route is absent;
+ *               per-address rate limit off, page cache as shipped)
+ *      http-nocache the same with PORTAL_CACHE_TTL_SECONDS=0: every request reaches the database
  *    requests/s, p50/p95/p99, and the ratios against direct.
  *
  * Run: npx tsx bench/portal-search.bench.ts [--rows 1000000] [--duration 20] [--warmup 5]
  *        [--rounds 2] [--clients 64] [--pool <direct/usecase connections, default: clients>]
- *        [--modes direct,usecase,http] [--pg postgres://postgres@127.0.0.1:5432/postgres]
+ *        [--modes direct,usecase,http,http-nocache] [--pg postgres://postgres@127.0.0.1:5432/postgres]
  *        [--keep] [--reuse <database kept by --keep>] 
  * PostgreSQL from --pg, else BENCH_PG_URL, else DATABASE_URL (only its server is
  * used: the bench creates its own database and drops it at the end unless --keep).
@@ -65,7 +67,8 @@ const ROUNDS = Number(option('rounds') ?? 2);
 const CLIENTS = Number(option('clients') ?? 64);
 /** Connections of the pg Pool of the direct and usecase modes (the server keeps its own pool of 10: db/client.ts). */
 const POOL = Number(option('pool') ?? CLIENTS);
-const MODES = (option('modes') ?? 'direct,usecase,http').split(',') as LoadMode[];
+type BenchMode = LoadMode | 'http-nocache';
+const MODES = (option('modes') ?? 'direct,usecase,http,http-nocache').split(',') as BenchMode[];
 const KEEP = flag('keep');
 const REUSE = option('reuse');
 const QUERY_COUNT = 1000;
@@ -75,7 +78,7 @@ for (const [k, v] of Object.entries({ rows: ROWS, duration: DURATION_S, warmup: 
   if (!Number.isFinite(v) || v < 0 || (k !== 'warmup' && v <= 0)) throw new Error(`--${k} must be a positive number`);
 }
 if (REUSE !== undefined && !/^[a-z_][a-z0-9_]*$/.test(REUSE)) throw new Error('--reuse takes a database name');
-for (const m of MODES) if (!['direct', 'usecase', 'http'].includes(m)) throw new Error(`unknown mode ${m}`);
+for (const m of MODES) if (!['direct', 'usecase', 'http', 'http-nocache'].includes(m)) throw new Error(`unknown mode ${m}`);
 
 const adminUrl = option('pg') ?? process.env.BENCH_PG_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const dbName = REUSE ?? `sanxiang_bench_${process.pid}`;
@@ -267,6 +270,7 @@ async function main(): Promise<void> {
   let created = false;
   let ctx: AppContext | undefined;
   let app: FastifyInstance | undefined;
+  let appNoCache: FastifyInstance | undefined;
   try {
     const version = await admin(async (c) => {
       if (!REUSE) {
@@ -278,7 +282,10 @@ async function main(): Promise<void> {
     line('PostgreSQL', `${version}, database ${dbName}`);
 
     // The server's own start path: configuration → open → migrate; then the demo agencies.
-    const config = loadConfig({ DATABASE_URL: dbUrl, SANXIANG_DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent', SANXIANG_MODE: 'demo', CHECKPOINT_INTERVAL_MINUTES: '0' });
+    // The per-address rate limit is off (every client here is one address; it
+    // would answer 429 to all but 300 requests a minute); the page cache, the
+    // portal's own pool and its concurrency limit stay as shipped.
+    const config = loadConfig({ DATABASE_URL: dbUrl, SANXIANG_DATA_DIR: path.join(tmp, 'data'), LOG_LEVEL: 'silent', SANXIANG_MODE: 'demo', CHECKPOINT_INTERVAL_MINUTES: '0', PORTAL_RATE_PER_MINUTE: '0' });
     let t = performance.now();
     ctx = await openContext(config);
     if (!REUSE) {
@@ -383,6 +390,12 @@ async function main(): Promise<void> {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const addr = app.server.address();
     const baseUrl = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    // The same server without its page cache (PORTAL_CACHE_TTL_SECONDS=0): what
+    // a query nobody asked in the last 30 s costs over HTTP.
+    appNoCache = await buildApp({ ...ctx, config: { ...ctx.config, portalCacheTtlSeconds: 0 } });
+    await appNoCache.listen({ port: 0, host: '127.0.0.1' });
+    const addr0 = appNoCache.server.address();
+    const baseUrlNoCache = `http://127.0.0.1:${typeof addr0 === 'object' && addr0 ? addr0.port : 0}`;
     const numberProbe = queries.find((q) => q.kind === 'number')!;
     const probe = await fetch(`${baseUrl}${portalUrl(numberProbe)}`);
     const probeBody = await probe.text();
@@ -402,31 +415,31 @@ async function main(): Promise<void> {
     // ---- load -------------------------------------------------------------------
     // Rounds alternate the order (direct, usecase, http, then back) so that a
     // change of background load on a shared machine weighs on every mode alike.
-    const modes = MODES.filter((m) => m !== 'http' || httpReady);
+    const modes = MODES.filter((m) => !m.startsWith('http') || httpReady);
     console.log(`\nLoad: ${CLIENTS} closed-loop clients, same query sequence in every mode; ${ROUNDS} round(s) of ${WARMUP_S} s warm-up + ${DURATION_S} s measured per mode`);
-    const label = (mode: LoadMode) => (mode === 'direct' ? `direct SQL (pg Pool ${POOL})` : mode === 'usecase' ? `searchPublished in-process (Pool ${POOL})` : 'portal GET /decisions (HTTP)');
-    const runs = new Map<LoadMode, LoadResult[]>(modes.map((m) => [m, []]));
+    const label = (mode: BenchMode) => (mode === 'direct' ? `direct SQL (pg Pool ${POOL})` : mode === 'usecase' ? `searchPublished in-process (Pool ${POOL})` : mode === 'http' ? 'portal GET /decisions (HTTP, page cache)' : 'portal GET /decisions (HTTP, no cache)');
+    const runs = new Map<BenchMode, LoadResult[]>(modes.map((m) => [m, []]));
     for (let round = 0; round < ROUNDS; round++) {
       for (const mode of round % 2 ? [...modes].reverse() : modes) {
-        const r = await runLoad({ mode, dbUrl, baseUrl, clients: CLIENTS, pool: POOL, warmupS: WARMUP_S, durationS: DURATION_S, today, queries, ...(mode === 'direct' ? { statements } : {}) }, tmp);
+        const r = await runLoad({ mode: mode === 'http-nocache' ? 'http' : mode, dbUrl, baseUrl: mode === 'http-nocache' ? baseUrlNoCache : baseUrl, clients: CLIENTS, pool: POOL, warmupS: WARMUP_S, durationS: DURATION_S, today, queries, ...(mode === 'direct' ? { statements } : {}) }, tmp);
         runs.get(mode)!.push(r);
         const m = merge([r]);
-        console.log(`  round ${round + 1} ${mode.padEnd(8)} ${fmt(m.rps, 0).padStart(7)} req/s  p95 ${fmt(m.latency.p95, 1).padStart(8)} ms`);
+        console.log(`  round ${round + 1} ${mode.padEnd(12)} ${fmt(m.rps, 0).padStart(7)} req/s  p95 ${fmt(m.latency.p95, 1).padStart(8)} ms`);
       }
     }
-    const results = new Map<LoadMode, Merged>(modes.map((m) => [m, merge(runs.get(m)!)]));
+    const results = new Map<BenchMode, Merged>(modes.map((m) => [m, merge(runs.get(m)!)]));
     console.log('');
     for (const [mode, r] of results) printResult(label(mode), r);
     console.log('\np95 by query kind (ms):');
-    console.log(`  ${'kind'.padEnd(14)}${[...results.keys()].map((m) => m.padStart(10)).join('')}`);
-    for (const k of QUERY_KINDS) console.log(`  ${k.padEnd(14)}${[...results.values()].map((r) => fmt(r.byKind[k]?.p95 ?? 0, 1).padStart(10)).join('')}`);
+    console.log(`  ${'kind'.padEnd(14)}${[...results.keys()].map((m) => m.padStart(14)).join('')}`);
+    for (const k of QUERY_KINDS) console.log(`  ${k.padEnd(14)}${[...results.values()].map((r) => fmt(r.byKind[k]?.p95 ?? 0, 1).padStart(14)).join('')}`);
 
     const direct = results.get('direct');
     if (direct) {
       console.log('');
       for (const [mode, r] of results) {
         if (mode === 'direct') continue;
-        const name = mode === 'http' ? 'portal (HTTP)' : 'searchPublished';
+        const name = mode === 'http' ? 'portal (HTTP, cache)' : mode === 'http-nocache' ? 'portal (HTTP, no cache)' : 'searchPublished';
         line(`${name} / direct throughput`, `${fmt(r.rps / direct.rps, 2)}×`);
         line(`${name} / direct p95 latency`, `${fmt(r.latency.p95 / direct.latency.p95, 2)}×`);
       }
@@ -434,6 +447,7 @@ async function main(): Promise<void> {
     if (!httpReady) console.log('\n(HTTP mode did not run: GET /decisions is not served yet. Run again once the portal route exists.)');
   } finally {
     await app?.close().catch(() => {});
+    await appNoCache?.close().catch(() => {});
     await ctx?.database.close().catch(() => {});
     if (created && !KEEP) {
       await dropDatabase().catch((e: unknown) => console.error(`could not drop ${dbName}: ${(e as Error).message}`));

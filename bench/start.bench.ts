@@ -73,7 +73,11 @@ function treeRss(pid: number): number {
   return total;
 }
 
-/** The node server process at the bottom of the tree (the one that listens). */
+/**
+ * The node server's own resident memory: the largest process in the tree
+ * (npm → sh → node server, which may itself start small helpers such as a
+ * build-stamp check; the server is by far the largest).
+ */
 function serverRss(pid: number): number {
   const kids = (p: number): number[] => {
     try {
@@ -82,9 +86,13 @@ function serverRss(pid: number): number {
       return [];
     }
   };
-  let p = pid;
-  for (let k = kids(p); k.length; k = kids(p)) p = k[k.length - 1]!;
-  return treeRss(p);
+  let max = 0;
+  const visit = (p: number) => {
+    max = Math.max(max, treeRss(p) - kids(p).reduce((sum, c) => sum + treeRss(c), 0));
+    for (const c of kids(p)) visit(c);
+  };
+  visit(pid);
+  return max;
 }
 
 interface StartResult {

@@ -122,19 +122,33 @@ describe('PUB-11 · SYS-4 站内搜索: the decision search works without JavaSc
     expect(res.body).toContain('翻页链接已失效，请从第一页重新查询。');
   });
 
-  it('PUB-11: past 10000 hits the count stops and says so; the pages go to 500', async () => {
+  it('PUB-11: past 1000 hits the count stops and says so; the numbered pages run to the last counted one and 下一页 goes on by keyset', async () => {
     const big = await createFixtureAgencies(server.ctx.db, '容量');
     await server.ctx.db.execute(sql`
       INSERT INTO publications (id, agency_id, agency_path, agency_name, action_type, decision_kind, decision_number, decision_date, severity, status, publish_by, online,
         first_published_on, remove_by, public_title, public_party, public_content, search_grams, search_text, created_at, created_by, updated_at)
       SELECT gen_random_uuid()::text, ${big.city.id}, ${big.city.path}, ${big.city.name}, 'penalty', 'penaltyDecision', '容环罚' || g, DATE '2025-06-01' + (g % 200), 'general', 'published', DATE '2025-06-01', true,
         DATE '2025-12-01', DATE '2027-12-31', '行政处罚决定书', '容量测试企业' || g, '{"form":"summary","fields":[],"fullText":"","corrections":[]}'::jsonb, '{}', '', now(), 'fixture', now()
-      FROM generate_series(1, 10001) g`);
+      FROM generate_series(1, 1101) g`);
     const res = await get(q({ agency: big.city.id }));
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('超过10000条');
-    expect(res.body).toContain('aria-label="第500页">500</a>');
-    expect((await get(q({ agency: big.city.id, page: '500' }))).body).toContain('<span aria-current="page">500</span>');
+    expect(res.body).toContain('超过1000条');
+    expect(res.body).toContain('aria-label="第50页">50</a>');
+    expect(res.body).not.toContain('aria-label="第51页"');
+    // Page 50 by its number, then 下一页 by cursor to 51 and on to the last rows (1101 = 55 pages and one row).
+    let page = await get(q({ agency: big.city.id, page: '50' }));
+    expect(page.body).toContain('<span aria-current="page">50</span>');
+    const seen = new Set<string>();
+    for (let n = 51; n <= 56; n++) {
+      const next = /<a href="([^"]+)" rel="next">下一页<\/a>/.exec(page.body);
+      expect(next, `page ${n - 1} has 下一页`).not.toBeNull();
+      page = await get(next![1]!.replace(/&amp;/g, '&'));
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(`<span aria-current="page">${n}</span>`);
+      for (const m of page.body.matchAll(/decisions\/([0-9a-f-]{36})"/g)) seen.add(m[1]!);
+    }
+    expect(page.body).not.toContain('rel="next"');
+    expect(seen.size).toBe(1101 - 50 * 20);
   });
 
   it('SYS-4: an empty result says so and suggests what to change', async () => {

@@ -187,7 +187,9 @@ export default async function decisionRoutes(app: FastifyInstance, opts: { ctx: 
     // The count of this query is computed once per portal generation (the cache's, read for this request).
     const generation = req.portalCache && req.portalCache !== 'hit' ? req.portalCache.gen : undefined;
     const result = await searchPublished(ctx.db, input.query, today, generation ? { memo: counts, generation } : undefined);
-    const totalPages = Math.min(Math.ceil(result.total / result.pageSize), PORTAL_MAX_PAGE);
+    // Past the counted hits (capped) the pages go on as long as there is a next one.
+    const counted = Math.ceil(result.total / result.pageSize);
+    const totalPages = Math.min(result.capped ? Math.max(counted, result.next ? result.page + 1 : result.page) : counted, PORTAL_MAX_PAGE);
     const plain = { ...input.values, after: '', before: '' };
     const link = (p: number) => `/decisions${queryString({ ...plain, page: p === 1 ? '' : p })}`;
     const steps = {

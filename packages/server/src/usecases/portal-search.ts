@@ -76,7 +76,13 @@ export function countMemo(max = 2000): CountMemo & { size(): number } {
 }
 
 /** Counting stops here: the portal says "more than N" beyond it (a count over a million rows is not free). */
-export const PORTAL_COUNT_CAP = 10_000;
+/**
+ * Counting stops here (issue 18: a count of up to 10,001 index entries cost
+ * 5–10 ms, ten times the page itself; up to 1,001 costs a tenth of that).
+ * Beyond it the page says 「超过1000条」, the numbered links run to the last
+ * counted page and 下一页 goes on by keyset up to PORTAL_MAX_PAGE.
+ */
+export const PORTAL_COUNT_CAP = 1_000;
 export const PORTAL_MAX_PAGE = 500;
 
 /** The visibility predicate of every public channel (PUB-7, PUB-11). */
