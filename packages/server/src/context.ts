@@ -26,6 +26,8 @@ export interface ActorContext {
   agencyId: string;
   agencyPath: string;
   agencyName: string;
+  /** The rule profile of the actor's agency: messages cite its documents (issue 15 item 2). */
+  agencyProfileId?: string;
   roles: import('@sanxiang/core').Role[];
   mustChangePassword: boolean;
   ip: string;

@@ -10,7 +10,7 @@ export { AGENCY_LEVEL_LABELS, type AgencyLevel } from '@sanxiang/core/org/agency
 export type { CalendarDay } from '@sanxiang/core/calendar/types.js';
 export type { Period, PeriodUnit } from '@sanxiang/core/calendar/period.js';
 export { DOCUMENTS, formatCitation, type Citation } from '@sanxiang/core/profiles/documents.js';
-export { ruleText, specsForProfile } from '@sanxiang/core/profiles/cite.js';
+export { officerText, ruleText, specsForProfile } from '@sanxiang/core/profiles/cite.js';
 export { MAJOR_CRITERION_LABELS, MEASURE_LABELS, PAUSE_REASON_LABELS, type MajorCriterionKey, type MeasureKey, type PauseReasonKey } from '@sanxiang/core/profiles/vocabulary.js';
 export {
   ANCHOR_LABELS,

@@ -8,7 +8,7 @@
  * cite (so the profile files stay the one place that says which documents an
  * agency runs under), plus the national ones every agency is bound by.
  */
-import { DOCUMENTS, formatCitationTitled, type Citation, type DocKey } from './documents.js';
+import { DOCUMENTS, citationTitle, formatCitationTitled, type Citation, type DocKey } from './documents.js';
 import { PROFILES } from './registry.js';
 import { profileChain } from './resolve.js';
 import type { ProfileId } from './types.js';
@@ -78,3 +78,46 @@ export function formatBasisFor(citations: readonly Citation[], profile: ProfileI
     .map(formatCitationTitled)
     .join('；');
 }
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+/**
+ * A short-form citation in running text: 'GS-R 第七条第一款', 'SX25-P 第十九条（五）',
+ * '行政处罚法 第六十条', or a rule note's 'GS-R 22(六)' / '行政处罚法 Art 59(一)'.
+ */
+const SHORT_CITATION = new RegExp(
+  `(${[...BY_LABEL.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|')}) (?:(第[一二三四五六七八九十百零〇两]+条(?:第[一二三四五六七八九十]+[款项句])*(?:（[一二三四五六七八九十]+）)*)|(?:Art )?(\\d+)((?:\\([^)]*\\))*))`,
+  'g',
+);
+const FOREIGN = '\u0000';
+
+/**
+ * Running text with citations in short form (a refusal, a deadline's basis, a
+ * hint: 「须写明查阅理由（XX-R 第十八条）」) as an officer of an agency under
+ * `profile` reads it (issue 15 item 2): each citation of a document the agency
+ * runs under by full title (「《生态环境系统行政执法全过程记录办法》第二十一条」),
+ * citations of another province's documents left out with the brackets and
+ * separators they leave empty, requirement ids ('REC-9 · ') dropped. Without a
+ * profile every citation is kept, by full title.
+ */
+export function officerText(text: string, profile?: ProfileId | string | null): string {
+  const docs = profile && profile in PROFILES ? profileDocuments(profile as ProfileId) : undefined;
+  let out = text.replace(SHORT_CITATION, (_m, label: string, article: string | undefined, number: string | undefined, items: string | undefined) => {
+    const doc = BY_LABEL.get(label)!;
+    if (docs && !docs.has(doc)) return FOREIGN;
+    if (article) return `${citationTitle(doc)}${article}`;
+    const item = (items ?? '').replace(/\(/g, '（').replace(/\)/g, '）');
+    return formatCitationTitled({ doc, article: number!, ...(item ? { item } : {}) });
+  });
+  out = out.replace(/\b[A-Z]{2,4}-\d+\s*·\s*/g, '').replace(/（\s*[A-Z]{2,4}-\d+\s*）/g, '');
+  if (out.includes(FOREIGN)) {
+    out = out
+      .replace(new RegExp(`${FOREIGN}\\s*[、；，,]\\s*`, 'g'), '')
+      .replace(new RegExp(`\\s*[、；，,]\\s*${FOREIGN}`, 'g'), '')
+      .replace(new RegExp(`（(?:另见|参见|依据)?\\s*${FOREIGN}\\s*）`, 'g'), '')
+      .replace(new RegExp(`\\(\\s*${FOREIGN}\\s*\\)`, 'g'), '')
+      .replace(new RegExp(`(?:依据|参见)[：:]?\\s*${FOREIGN}`, 'g'), '')
+      .replace(new RegExp(FOREIGN, 'g'), '');
+  }
+  return out;
+}
+

@@ -16,7 +16,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, isAppError } from '@sanxiang/core';
+import { AppError, isAppError, officerText } from '@sanxiang/core';
 import type { ActorContext, AppContext } from '../context.js';
 import { actorFromSession } from '../usecases/auth.js';
 import { HTTP_STATUS } from './errors.js';
@@ -45,6 +45,8 @@ export const SESSION_COOKIE = 'sx_session';
 declare module 'fastify' {
   interface FastifyRequest {
     ctx: AppContext;
+    /** The signed-in actor's rule profile, once known: error messages cite its documents. */
+    citeProfile: string | null;
   }
   interface FastifyInstance {
     /** The portal's page cache and rate limit (issue 14 item 8). */
@@ -73,6 +75,7 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('ctx', { getter: () => ctx });
+  app.decorateRequest('citeProfile', null);
 
   await app.register(cookie);
   await app.register(formbody);
@@ -135,8 +138,13 @@ export async function buildApp(ctx: AppContext, opts: { logger?: boolean; logStr
   return app;
 }
 
-export function errorBody(err: AppError, details?: unknown, requestId?: string) {
-  return { error: { code: err.code, message: err.userMessage, ...(details ? { details } : {}), ...(requestId ? { requestId } : {}) } };
+/**
+ * The platform's error shape. The message cites rules as the signed-in
+ * officer's agency reads them (issue 15 item 2: full titles, no other
+ * province's documents, no requirement ids); for anyone else by full title.
+ */
+export function errorBody(err: AppError, details?: unknown, requestId?: string, citeProfile?: string | null) {
+  return { error: { code: err.code, message: officerText(err.userMessage, citeProfile), ...(details ? { details } : {}), ...(requestId ? { requestId } : {}) } };
 }
 
 /** Framework errors (fastify's own codes) in the platform's words. */
@@ -191,7 +199,7 @@ export function errorAnswer(err: unknown, req: FastifyRequest): { status: number
     req.log.error({ err, reqId: req.id, url: req.url, method: req.method, code: appErr.code }, 'request failed');
     return { status, body: errorBody(appErr, details, String(req.id)) };
   }
-  return { status, body: errorBody(appErr, details) };
+  return { status, body: errorBody(appErr, details, undefined, req.citeProfile) };
 }
 
 /**
@@ -202,6 +210,8 @@ export async function requireActor(req: FastifyRequest, opts: { allowPasswordCha
   const token = req.cookies[SESSION_COOKIE];
   if (!token) throw new AppError('auth.required');
   const actor = await actorFromSession(req.ctx, token, req.ip);
+  // Issue 15 item 2: an error raised for this request cites the actor's own rules.
+  req.citeProfile = actor.agencyProfileId ?? null;
   if (actor.mustChangePassword && !opts.allowPasswordChange) throw new AppError('auth.password_change_required');
   return actor;
 }

@@ -179,7 +179,7 @@ export async function actorFromSession(ctx: AppContext, token: string, ip: strin
 
 export async function loadActor(ctx: AppContext, userId: string, ip: string): Promise<ActorContext | null> {
   const [row] = await ctx.db
-    .select({ user: users, agencyPath: agencies.path, agencyName: agencies.name })
+    .select({ user: users, agencyPath: agencies.path, agencyName: agencies.name, profileId: agencies.profileId })
     .from(users)
     .innerJoin(agencies, eq(agencies.id, users.agencyId))
     .where(eq(users.id, userId));
@@ -194,6 +194,7 @@ export async function loadActor(ctx: AppContext, userId: string, ip: string): Pr
     agencyId: row.user.agencyId,
     agencyPath: row.agencyPath,
     agencyName: row.agencyName,
+    agencyProfileId: row.profileId,
     roles,
     mustChangePassword: row.user.mustChangePassword,
     ip,

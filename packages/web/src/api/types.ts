@@ -12,6 +12,8 @@ export interface Me {
   displayName: string;
   agencyId: string;
   agencyName: string;
+  /** The agency's rule profile (issue 15 item 2): citations are shown as its officers read them. */
+  profileId?: string | null;
   roles: Role[];
   roleLabels: string[];
   mustChangePassword: boolean;

@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, isApiError, onAuthProblem } from '../api/client.js';
 import type { Me } from '../api/types.js';
+import { officerText } from '../domain.js';
 
 export type SessionState =
   | { status: 'loading' }
@@ -26,6 +27,18 @@ export function useSession(): Session {
   const s = useContext(SessionContext);
   if (!s) throw new Error('useSession outside SessionProvider');
   return s;
+}
+
+/**
+ * Citations as the signed-in officer's agency reads them (issue 15 item 2):
+ * 「须写明查阅理由（XX-R 第十八条）」 becomes, for a 湘西 officer, the rule by
+ * its full title, and for a 太原 officer the rule without 湘西's basis.
+ * Outside a session (or in a bare component test) every citation by full title.
+ */
+export function useCite(): (text: string | null | undefined) => string {
+  const s = useContext(SessionContext);
+  const profile = s?.state.status === 'signedIn' ? (s.state.me.profileId ?? null) : null;
+  return useCallback((text: string | null | undefined) => (text ? officerText(text, profile) : ''), [profile]);
 }
 
 /** The signed-in user (with the agency's name from /auth/me); only for pages behind the session guard. */

@@ -11,6 +11,7 @@ import { DEADLINE_RULES, DEADLINE_RULE_KEYS, type DeadlinePreview, type Deadline
 import { dateWithWeekday } from '../lib/calendar.js';
 import { extensionTexts, periodText } from '../lib/rules.js';
 import { OriginTag } from './RuleBits.js';
+import { useCite } from '../auth/session.js';
 
 function specOf(profile: ResolvedProfile, rule: DeadlineRuleKey): DeadlineSpec | undefined {
   return profile.params[DEADLINE_RULES[rule].param]?.value;
@@ -108,6 +109,7 @@ export function DeadlinePreviewPanel({ profile }: { profile: ResolvedProfile }) 
 }
 
 function PreviewResult({ result: r, profile }: { result: DeadlinePreview; profile: ResolvedProfile }) {
+  const cite = useCite();
   const param = profile.params[DEADLINE_RULES[r.rule].param];
   const before = r.direction === 'before';
   const ext = r.extensions.length && r.period ? extensionTexts({ kind: 'span', period: r.period, anchor: r.anchor, direction: r.direction, extensions: r.extensions, rollover: r.rollover }) : [];
@@ -153,7 +155,7 @@ function PreviewResult({ result: r, profile }: { result: DeadlinePreview; profil
           label: '依据',
           children: (
             <span>
-              {r.basis} {param ? <OriginTag param={param} /> : null}
+              {cite(r.basis)} {param ? <OriginTag param={param} /> : null}
             </span>
           ),
         },

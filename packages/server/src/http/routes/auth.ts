@@ -13,6 +13,8 @@ function presentMe(a: ActorContext) {
     displayName: a.displayName,
     agencyId: a.agencyId,
     agencyName: a.agencyName,
+    /** The agency's rule profile: the console cites its documents by full title (issue 15 item 2). */
+    profileId: a.agencyProfileId ?? null,
     roles: a.roles,
     roleLabels: a.roles.map((r) => ROLE_LABELS[r]),
     mustChangePassword: a.mustChangePassword,

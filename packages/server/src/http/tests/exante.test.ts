@@ -238,7 +238,7 @@ describe('ORG-6 · GS-P 15: published within 20 working days of the change (GS19
     await ok('POST', `${url}/submit`, 'lz_clerk', {});
     const refused = await api('POST', `${url}/approve`, 'lz_approver', {});
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().error).toMatchObject({ code: 'exante.external_review_required', message: expect.stringContaining('GS-P 第十四条第二款') });
+    expect(refused.json().error).toMatchObject({ code: 'exante.external_review_required', message: expect.stringContaining('《甘肃省生态环境系统行政执法信息公示实施办法》第十四条第二款') });
     const done = await ok('POST', `${url}/approve`, 'lz_approver', { externalReview: { body: '兰州市司法局', on: '2026-02-27', reference: '兰司法审〔2026〕5号' } });
     expect(done.history.at(-1).detail.externalReview).toMatchObject({ body: '兰州市司法局', on: '2026-02-27', basis: 'GS-P 第十四条第二款' });
     // Under SX25 no outside review is needed.

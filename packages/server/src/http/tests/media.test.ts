@@ -475,6 +475,14 @@ describe('REC-20 · SX25-R 21, XX-R 18: access requests approved by the head, li
     otherMediaId = (await upload(c.id, crypto.randomBytes(3000))).json.media.id;
   });
 
+  it('issue 15 item 2: a refusal cites the officer’s own rules — a 太原 clerk is not shown 湘西’s XX-R as the basis; /auth/me names the profile', async () => {
+    const refused = await api('POST', '/access-requests', 'ty_clerk', { caseId, mediaIds: [mediaId], requesterKind: 'court', requesterName: '张法官', reason: '行政诉讼案件审理需要调取查封过程录像' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.message).toContain('须写明申请机关名称');
+    expect(refused.json().error.message).not.toMatch(/XX-R|湘西/);
+    expect((await api('GET', '/auth/me', 'ty_clerk')).json().user.profileId).toBe('SX25');
+  });
+
   it('a court’s request: nothing before approval; only the head approves; the link works only inside its window and scope; no copy unless approved', async () => {
     const req = await api('POST', '/access-requests', 'ty_clerk', { caseId, mediaIds: [mediaId], requesterKind: 'court', requesterName: '张法官', requesterOrg: '太原市小店区人民法院', reason: '行政诉讼案件审理需要调取查封过程录像' });
     expect(req.statusCode, req.body).toBe(201);

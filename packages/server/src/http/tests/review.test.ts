@@ -255,7 +255,7 @@ describe('REV-1 · SX19-L 5: the hard gate on issuing the decision', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('review.gate_closed');
     expect(res.json().error.message).toContain('罚款 250000 元');
-    expect(res.json().error.message).toContain('SX19-L 第五条');
+    expect(res.json().error.message).toContain('《山西省重大行政执法决定法制审核办法》第五条'); // issue 15: by full title
     const [v] = await server.ctx.db.select().from(documentVersions).where(eq(documentVersions.documentId, f.decisionId));
     expect(v!.status).toBe('draft');
   });
@@ -282,7 +282,7 @@ describe('REV-3 · SX19-L 10: submission and completeness', () => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('review.materials_incomplete');
     expect(res.json().error.message).toContain('重大行政执法决定建议及其情况说明');
-    expect(res.json().error.message).toContain('SX19-L 第十条（二）');
+    expect(res.json().error.message).toContain('《山西省重大行政执法决定法制审核办法》第十条（二）');
     expect(res.json().error.details.map((d: { id: string }) => d.id)).toEqual(['proposal', 'investigationReport', 'legalBasisAndEvidence']);
     expect((await api('GET', `/cases/${f.caseId}/review`, 'ty_officer1')).json().review.rounds).toEqual([]);
   });
@@ -366,7 +366,7 @@ describe('REV-6 · SX19-L 14 (太原, SX25): deadline, pauses and the head\'s ex
     const consult = await api('POST', `/reviews/${r.id}/pauses`, 'ty_reviewer', { reason: 'consultation' });
     expect(consult.statusCode).toBe(400);
     expect(consult.json().error.code).toBe('review.pause_reason_invalid');
-    expect(consult.json().error.message).toContain('SX19-L 第十四条');
+    expect(consult.json().error.message).toContain('《山西省重大行政执法决定法制审核办法》第十四条');
     const paused = await api('POST', `/reviews/${r.id}/pauses`, 'ty_reviewer', { reason: 'supplement', note: '请补充监测报告' });
     expect(paused.statusCode, paused.body).toBe(201);
     setToday('2026-03-06');

@@ -6,6 +6,7 @@
 import { Alert, Typography } from 'antd';
 import { isApiError, errorMessage } from '../../api/client.js';
 import type { MissingDetail } from '../../api/cases.js';
+import { useCite } from '../../auth/session.js';
 
 /** The structured `details` of an API error that lists missing items (empty when there are none). */
 export function missingDetails(e: unknown): MissingDetail[] {
@@ -14,6 +15,7 @@ export function missingDetails(e: unknown): MissingDetail[] {
 }
 
 export function MissingList({ items }: { items: readonly MissingDetail[] }) {
+  const cite = useCite();
   return (
     <ol className="sx-missing-list" data-testid="missing-list">
       {items.map((m, i) => (
@@ -22,7 +24,7 @@ export function MissingList({ items }: { items: readonly MissingDetail[] }) {
           {m.basis ? (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                依据：{m.basis}
+                依据：{cite(m.basis)}
               </Typography.Text>
             </div>
           ) : null}

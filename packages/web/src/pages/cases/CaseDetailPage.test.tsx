@@ -35,7 +35,7 @@ describe('CaseDetailPage', () => {
     expect(items.map((li) => li.getAttribute('data-status'))).toEqual(['met', 'missing', 'advised']);
     expect(items[1]!.textContent).toContain('案件来源登记表（已签署）');
     expect(items[1]!.textContent).toContain('尚未制作');
-    expect(items[1]!.textContent).toContain('依据：GS-R 第七条第一款；GS-R 第二十三条');
+    expect(items[1]!.textContent).toContain('依据：《甘肃省生态环境系统行政执法全过程记录实施办法》第七条第一款；《甘肃省生态环境系统行政执法全过程记录实施办法》第二十三条');
     expect(items[2]!.textContent).toContain('（现场检查的）');
     // Header and stages.
     expect(screen.getByTestId('case-number').textContent).toBe('并环检案〔2026〕1号');
@@ -64,7 +64,7 @@ describe('CaseDetailPage', () => {
     const alert = missing.closest('[role="alert"]') as HTMLElement;
     expect(alert.textContent).toContain('尚不能进入“调查取证”环节，还缺少以下记录：');
     const items = [...missing.querySelectorAll('li')].map((li) => li.textContent);
-    expect(items).toEqual(['案件来源登记表（已签署）：尚未制作依据：GS-R 第七条第一款；GS-R 第二十三条', '两名以上持有效执法证的承办人员：太原市局执法二 的执法证已于 2026-03-01 过期']);
+    expect(items).toEqual(['案件来源登记表（已签署）：尚未制作依据：《甘肃省生态环境系统行政执法全过程记录实施办法》第七条第一款；《甘肃省生态环境系统行政执法全过程记录实施办法》第二十三条', '两名以上持有效执法证的承办人员：太原市局执法二 的执法证已于 2026-03-01 过期']);
     expect(f.calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/v1/cases/c1/advance']);
     // The case stays where it was.
     expect(screen.getByTestId('case-state').textContent).toBe('启动');

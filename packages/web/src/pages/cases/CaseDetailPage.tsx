@@ -17,7 +17,7 @@ import { DeadlineBadge } from '../../components/cases/DeadlineBadge.js';
 import { HandlerPicker, useOfficers } from '../../components/cases/HandlerPicker.js';
 import { MissingAlert } from '../../components/cases/MissingAlert.js';
 import { PartyPicker, partyLabel } from '../../components/cases/PartyPicker.js';
-import { useMe } from '../../auth/session.js';
+import { useMe, useCite } from '../../auth/session.js';
 import { ARCHIVED_LABEL, PARTY_KIND_LABELS, type CaseState } from '../../domain.js';
 import { sourceLabel, useCaseMeta } from '../../lib/caseMeta.js';
 import { STAGE_COLORS, hasAnyRole, leadFirst, nextState, rolesFor, stateLabel, timelineText } from '../../lib/cases.js';
@@ -35,6 +35,7 @@ const CHECK_ICONS: Record<ChecklistItem['status'], { icon: ReactNode; label: str
 
 /** The current stage's requirements, each met ✓, missing ✗ (with reasons and basis) or advised. */
 export function Checklist({ items }: { items: readonly ChecklistItem[] }) {
+  const cite = useCite();
   if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本环节没有须记录的事项" />;
   return (
     <ul className="sx-checklist" data-testid="checklist">
@@ -54,7 +55,7 @@ export function Checklist({ items }: { items: readonly ChecklistItem[] }) {
             {it.basis ? (
               <div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  依据：{it.basis}
+                  依据：{cite(it.basis)}
                 </Typography.Text>
               </div>
             ) : null}
@@ -79,6 +80,7 @@ function StageSteps({ c }: { c: CaseView }) {
 }
 
 function DeadlinesPanel({ c, deadlines, onExtended }: { c?: CaseView; deadlines: readonly CaseDeadline[]; onExtended?: (c: CaseView) => void }) {
+  const cite = useCite();
   if (!deadlines.length) return <Typography.Text type="secondary">暂无期限（期限在相应日期记录后开始计算）。</Typography.Text>;
   return (
     <ul className="sx-deadlines" data-testid="deadlines">
@@ -107,7 +109,7 @@ function DeadlinesPanel({ c, deadlines, onExtended }: { c?: CaseView; deadlines:
           {d.key === 'penalty.decide' && c?.abilities.extendDeadline && onExtended ? <ExtendLimitButton c={c} deadline={d} onExtended={onExtended} /> : null}
           <div>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: 0 }} ellipsis={{ rows: 1, expandable: true, symbol: '展开' }}>
-              {d.basis}
+              {cite(d.basis)}
             </Typography.Paragraph>
           </div>
           {d.warnings?.map((w) => (

@@ -38,7 +38,7 @@ describe('送达 (REC-25)', () => {
 
     const missing = await screen.findByTestId('missing-list');
     expect(missing.textContent).toContain('送达回证：受送达人或者签收人须在送达回证上签名或者盖章');
-    expect(missing.textContent).toContain('依据：GS-R 第三十七条第一句');
+    expect(missing.textContent).toContain('依据：《甘肃省生态环境系统行政执法全过程记录实施办法》第三十七条第一句');
     const post = f.calls.find((c) => c.method === 'POST');
     expect(post?.body).toEqual({
       documentId: 'd2',

@@ -11,6 +11,7 @@ import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { api, errorMessage } from '../../api/client.js';
 import { caseUrl, type CaseView } from '../../api/cases.js';
+import { useCite } from '../../auth/session.js';
 
 export const TRANSFER_TARGETS = { police: '公安机关', discipline: '纪检监察机关', other: '其他机关' } as const;
 export type TransferTarget = keyof typeof TRANSFER_TARGETS;
@@ -52,6 +53,7 @@ interface TransferValues {
 }
 
 export function CaseTransfersTab({ c, canWrite }: { c: CaseView; canWrite: boolean }) {
+  const cite = useCite();
   const { message } = App.useApp();
   const [data, setData] = useState<CaseTransfers | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -107,7 +109,7 @@ export function CaseTransfersTab({ c, canWrite }: { c: CaseView; canWrite: boole
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {data.withholding.map((r) => (
                 <li key={r.key}>
-                  {r.label}（{r.basis}）
+                  {r.label}（{cite(r.basis)}）
                 </li>
               ))}
             </ul>
@@ -129,7 +131,7 @@ export function CaseTransfersTab({ c, canWrite }: { c: CaseView; canWrite: boole
                   showIcon
                   style={{ marginTop: 6 }}
                   data-testid="withdrawal-alert"
-                  title={`已公示的决定已自动发起撤回，须于 ${p.withdrawal.withdrawBy} 前撤回（SX25-P 第二十五条）`}
+                  title={cite(`已公示的决定已自动发起撤回，须于 ${p.withdrawal.withdrawBy} 前撤回（SX25-P 第二十五条）`)}
                   description={p.alert?.comment ?? '请公示录入员核对撤回说明并提请审核员审批。'}
                 />
               ) : null}
@@ -159,7 +161,7 @@ export function CaseTransfersTab({ c, canWrite }: { c: CaseView; canWrite: boole
       {canWrite ? (
         <Card size="small" title="登记移送">
           <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-            移送公安机关或者纪检监察机关的，本案决定依法不予公开（SX25-P 第十九条（五））；已公示的将自动发起撤回。移送其他机关的仅作记录。
+            {cite('移送公安机关或者纪检监察机关的，本案决定依法不予公开（SX25-P 第十九条（五））；已公示的将自动发起撤回。移送其他机关的仅作记录。')}
           </Typography.Paragraph>
           {saveError ? <Alert type="error" showIcon title={saveError} style={{ marginBottom: 8 }} data-testid="transfer-error" /> : null}
           <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ to: 'police' }}>

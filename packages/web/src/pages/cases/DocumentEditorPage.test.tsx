@@ -123,7 +123,7 @@ describe('DocumentEditorPage', () => {
     await screen.findByLabelText('出示的执法证号第1项');
     await sign();
     const list = await screen.findByTestId('missing-list');
-    expect(list.textContent).toContain('出示的执法证号：执法证 140100260009 不属于本案承办人员依据：DUR-1 · GS-R 22(六)');
+    expect(list.textContent).toContain('出示的执法证号：执法证 140100260009 不属于本案承办人员依据：《甘肃省生态环境系统行政执法全过程记录实施办法》第二十二条（六）');
     const field = document.querySelector('[data-field="certificateNumbers"]') as HTMLElement;
     await waitFor(() => expect(field.querySelector('.ant-form-item-explain-error')?.textContent).toBe('执法证 140100260009 不属于本案承办人员'));
   });

@@ -20,6 +20,7 @@ import { fileSha256 } from './MediaSha256.js';
 import { MediaPlayer, downloadMedia } from './MediaPlayer.js';
 import type { AvExceptionItem, CaseMedia, DeviceItem, HoldItem, MediaItem, MediaMeta, UploadIntent } from './MediaTypes.js';
 import { CaseHolds, DisposalDecisionModal, ReasonModal, RetentionDetails, RetentionTag } from '../media/Retention.js';
+import { useCite } from '../../auth/session.js';
 
 /** The retention dialogs of the tab (REC-18). */
 type RetentionDialog = { kind: 'hold'; media: MediaItem | null } | { kind: 'release'; hold: HoldItem } | { kind: 'request'; media: MediaItem } | { kind: 'decide'; media: MediaItem };
@@ -34,6 +35,7 @@ function bytes(n: number): string {
 }
 
 function AvLines({ items }: { items: CaseMedia['avChecklist'] }) {
+  const cite = useCite();
   if (!items.length) return <Typography.Text type="secondary">本环节没有须进行音像记录的事项。</Typography.Text>;
   return (
     <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="av-checklist">
@@ -43,7 +45,7 @@ function AvLines({ items }: { items: CaseMedia['avChecklist'] }) {
           {i.label}
           {i.reasons.length ? <Typography.Text type="secondary">（{i.reasons.join('；')}）</Typography.Text> : null}
           <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>
-            {i.basis}
+            {cite(i.basis)}
           </Typography.Text>
         </li>
       ))}
@@ -367,6 +369,7 @@ function ExceptionList({ caseId, items, canApprove, onChanged }: { caseId: strin
 }
 
 export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: () => void }) {
+  const cite = useCite();
   const [data, setData] = useState<CaseMedia | null>(null);
   const [meta, setMeta] = useState<MediaMeta | null>(null);
   const [officers, setOfficers] = useState<Officer[]>([]);
@@ -430,7 +433,7 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
                 <Descriptions.Item label="内容说明" span={2}>{m.contentNotes}</Descriptions.Item>
                 {m.speakers.length ? <Descriptions.Item label="讲话人" span={2}>{m.speakers.map((s) => `${s.name}（${s.identity}）${s.summary ? '：' + s.summary : ''}`).join('；')}</Descriptions.Item> : null}
                 {m.evidence ? <Descriptions.Item label="证据说明" span={2}>{m.evidenceExplanation}</Descriptions.Item> : null}
-                <Descriptions.Item label="上传期限">{m.upload.due ?? '—'}（{m.upload.basis}）</Descriptions.Item>
+                <Descriptions.Item label="上传期限">{m.upload.due ?? '—'}（{cite(m.upload.basis)}）</Descriptions.Item>
                 <Descriptions.Item label="保存" span={2}>
                   <RetentionDetails m={m} canRelease={m.abilities.hold || data.abilities.hold} onRelease={(hold) => setDialog({ kind: 'release', hold })} />
                 </Descriptions.Item>
@@ -457,7 +460,7 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
               title: '上传',
               render: (_, m) =>
                 m.upload.late ? (
-                  <Tooltip title={`应于 ${m.upload.due} 前上传（${m.upload.basis}）`}>
+                  <Tooltip title={`应于 ${m.upload.due} 前上传（${cite(m.upload.basis)}）`}>
                     <Tag color="red">逾期上传</Tag>
                   </Tooltip>
                 ) : (

@@ -14,6 +14,7 @@ import { HandlerPicker, useOfficers } from '../../components/cases/HandlerPicker
 import { PartyPicker } from '../../components/cases/PartyPicker.js';
 import { ACTION_TYPE_INFO, type ActionType, type CaseMeasureKey, type CaseSource } from '../../domain.js';
 import { measureOptions, sourcesFor } from '../../lib/caseMeta.js';
+import { useCite } from '../../auth/session.js';
 
 interface NewCaseValues {
   actionType?: ActionType;
@@ -26,6 +27,7 @@ interface NewCaseValues {
 }
 
 export function NewCaseModal({ meta, meId, canCreateParty, onClose, onCreated }: { meta: CaseMeta; meId: string; canCreateParty: boolean; onClose: () => void; onCreated: (c: CaseView) => void }) {
+  const cite = useCite();
   const [form] = Form.useForm<NewCaseValues>();
   const actionType = Form.useWatch('actionType', form);
   const { officers, loading: officersLoading, error: officersError } = useOfficers();
@@ -91,7 +93,7 @@ export function NewCaseModal({ meta, meId, canCreateParty, onClose, onCreated }:
           label="案件来源"
           name="source"
           rules={[{ required: true, message: '请选择案件来源' }]}
-          extra={actionType ? (exOfficio ? '依职权启动：案件来源和立案情况应当进行文字记录（GS-R 第七条第一款）' : '依申请启动：申请、补正、受理的情况应当进行文字记录（GS-R 第七条第二款）') : '先选择执法类别'}
+          extra={actionType ? cite(exOfficio ? '依职权启动：案件来源和立案情况应当进行文字记录（GS-R 第七条第一款）' : '依申请启动：申请、补正、受理的情况应当进行文字记录（GS-R 第七条第二款）') : '先选择执法类别'}
         >
           <Select placeholder={actionType ? '请选择' : '先选择执法类别'} disabled={!actionType} options={sources} />
         </Form.Item>

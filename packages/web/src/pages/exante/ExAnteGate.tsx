@@ -12,6 +12,7 @@ import type { DismissedSuspect, ExAnteContent, LiftedMask, Mask, Suspect } from 
 import { SENSITIVE_KIND_LABELS } from '../../domain.js';
 import { DismissSuspectModal, SuspectList, overrideText, type DismissTarget } from '../disclosure/MaskControls.js';
 import { MaskList, RedactionDiff } from '../disclosure/RedactionDiff.js';
+import { useCite } from '../../auth/session.js';
 
 export interface ExAnteGateText {
   kind: string;
@@ -32,6 +33,7 @@ export interface ExAnteGateView {
 }
 
 export function ExAnteGate({ gate, draft, editable, onChange }: { gate: ExAnteGateView; draft: ExAnteContent; editable: boolean; onChange: (next: ExAnteContent) => void }) {
+  const cite = useCite();
   const [dismissing, setDismissing] = useState<DismissTarget | null>(null);
   const list = draft.redaction ?? [];
   const saved = gate.redaction.map((r) => JSON.stringify(r));
@@ -45,7 +47,7 @@ export function ExAnteGate({ gate, draft, editable, onChange }: { gate: ExAnteGa
           showIcon
           style={{ marginBottom: 12 }}
           data-testid="exante-gate-problems"
-          title="存在疑似个人信息，隐去或排除前不能审核通过并公开（SX25-P 第十六条）"
+          title={cite('存在疑似个人信息，隐去或排除前不能审核通过并公开（SX25-P 第十六条）')}
           description={
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {gate.problems.map((p, i) => (

@@ -8,12 +8,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Empty, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { errorMessage } from '../../api/client.js';
-import { useMe } from '../../auth/session.js';
+import { useMe, useCite } from '../../auth/session.js';
 import type { ExAnteSection } from '../../domain.js';
 import { DueTag, ExAnteEditor } from './ExAnteEditor.js';
 import { STATUS_COLORS, exAnteApi, type ExAnteList, type OverviewAgency, type RosterRow, type SectionSummary } from './exanteApi.js';
 
 function SectionList({ agencyId, onOpen }: { agencyId: string; onOpen: (s: ExAnteSection) => void }) {
+  const cite = useCite();
   const [list, setList] = useState<ExAnteList | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
@@ -37,7 +38,7 @@ function SectionList({ agencyId, onOpen }: { agencyId: string; onOpen: (s: ExAnt
         <Space orientation="vertical" size={0}>
           <Typography.Link onClick={() => onOpen(s.key)}>{s.label}</Typography.Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {s.basis}
+            {cite(s.basis)}
           </Typography.Text>
         </Space>
       ),

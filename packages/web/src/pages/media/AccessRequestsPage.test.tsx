@@ -126,3 +126,26 @@ describe('REC-20 · XX-R 18: access requests', () => {
     expect(f.calls.find((c) => c.method === 'POST')?.body).toEqual({ caseId: 'c1', requesterKind: 'party', requesterName: '某化工有限公司', reason: '当事人申请查阅本案查封录像', wantsCopy: false, mediaIds: ['m1'] });
   });
 });
+
+describe('issue 15 item 2: the page cites the officer’s own rules', () => {
+  it('a 太原 (SX25) officer reads 山西’s rule by full title and no 湘西 (XX-R) basis; a 湘西 officer reads 湘西’s by title', async () => {
+    for (const [profileId, own, foreign] of [
+      ['SX25', '《生态环境系统行政执法全过程记录办法》第二十一条', '湘西州'],
+      ['XX19', '《湘西州生态环境局执法全过程记录制度（试行）》第十八条', '《生态环境系统行政执法全过程记录办法》'],
+    ] as const) {
+      mockFetch({
+        'GET /api/v1/auth/me': { body: { user: { ...head, profileId } } },
+        'GET /api/v1/access-requests': { body: { items: [] } },
+        'GET /api/v1/media-meta': { body: { requesterKinds: KINDS } },
+      });
+      const { container } = renderConsole('/records/access');
+      await screen.findByText(/执法记录不公开/);
+      const text = container.textContent ?? '';
+      expect(text).toContain(own);
+      expect(text).not.toContain(foreign);
+      expect(text).not.toMatch(/XX-R|SX25-R/);
+      cleanup();
+      vi.unstubAllGlobals();
+    }
+  });
+});

@@ -12,7 +12,7 @@ import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Modal, Seg
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorMessage, query } from '../../api/client.js';
 import type { CaseListPage } from '../../api/cases.js';
-import { useMe } from '../../auth/session.js';
+import { useMe, useCite } from '../../auth/session.js';
 import { allows } from '../../domain.js';
 import type { AccessRequestItem, CaseMedia, Option } from '../cases/MediaTypes.js';
 import { ReasonModal } from './Retention.js';
@@ -39,6 +39,7 @@ interface NewValues {
 }
 
 function NewRequestModal({ kinds, initialCaseId, onDone, onClose }: { kinds: Option[]; initialCaseId: string | null; onDone: () => void; onClose: () => void }) {
+  const cite = useCite();
   const [form] = Form.useForm<NewValues>();
   const [cases, setCases] = useState<{ value: string; label: string }[]>([]);
   const [files, setFiles] = useState<{ value: string; label: string; disabled: boolean }[]>([]);
@@ -94,12 +95,12 @@ function NewRequestModal({ kinds, initialCaseId, onDone, onClose }: { kinds: Opt
             <Form.Item name="requesterName" label="申请人姓名或名称" rules={[{ required: true, message: '请填写申请人' }]}>
               <Input style={{ width: 220 }} />
             </Form.Item>
-            <Form.Item name="requesterOrg" label="申请机关" rules={[{ required: ORG_KINDS.includes(kind ?? ''), message: '请填写申请机关名称（XX-R 第十八条）' }]}>
+            <Form.Item name="requesterOrg" label="申请机关" rules={[{ required: ORG_KINDS.includes(kind ?? ''), message: cite('请填写申请机关名称（XX-R 第十八条）') }]}>
               <Input style={{ width: 260 }} />
             </Form.Item>
           </Space>
         )}
-        <Form.Item name="reason" label="查阅理由" rules={[{ required: true, min: 4, message: '请写明查阅理由（XX-R 第十八条）' }]}>
+        <Form.Item name="reason" label="查阅理由" rules={[{ required: true, min: 4, message: cite('请写明查阅理由（XX-R 第十八条）') }]}>
           <Input.TextArea rows={2} />
         </Form.Item>
         <Form.Item name="wantsCopy" valuePropName="checked">
@@ -189,6 +190,7 @@ function DecisionModal({ item, onDone, onClose }: { item: AccessRequestItem; onD
 type Dialog = { kind: 'new' } | { kind: 'decide'; item: AccessRequestItem } | { kind: 'revoke'; item: AccessRequestItem };
 
 export function AccessRequestsPage() {
+  const cite = useCite();
   const { me } = useMe();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
@@ -244,7 +246,7 @@ export function AccessRequestsPage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        执法记录不公开；当事人查阅、复制本人记录须经机关负责人批准（SX25-R 第二十一条），司法机关调取须经主要负责人批准并登记申请人、理由和时间（XX-R 第十八条）。每次查看、复制均记入审计日志和完整性日志。
+        {cite('执法记录不公开；当事人查阅、复制本人记录须经机关负责人批准（SX25-R 第二十一条），司法机关调取须经主要负责人批准并登记申请人、理由和时间（XX-R 第十八条）。每次查看、复制均记入审计日志和完整性日志。')}
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} /> : null}
       <Table<AccessRequestItem>

@@ -12,7 +12,7 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Drawer, Form, Input, 
 import dayjs from 'dayjs';
 import { api, errorMessage, query } from '../../api/client.js';
 import type { Officer } from '../../api/cases.js';
-import { useMe } from '../../auth/session.js';
+import { useMe, useCite } from '../../auth/session.js';
 import { allows } from '../../domain.js';
 import type { DeviceCheckLimits, DeviceDetail, DeviceItem, Option } from '../cases/MediaTypes.js';
 
@@ -86,6 +86,7 @@ function RegisterModal({ meta, officers, onDone, onClose }: { meta: Meta; office
 }
 
 function AssignModal({ d, officers, onDone, onClose }: { d: DeviceItem; officers: Officer[]; onDone: () => void; onClose: () => void }) {
+  const cite = useCite();
   const [userId, setUserId] = useState<string | null>(d.assignedTo?.id ?? null);
   const [error, setError] = useState<string | null>(null);
   const save = async () => {
@@ -98,7 +99,7 @@ function AssignModal({ d, officers, onDone, onClose }: { d: DeviceItem; officers
   };
   return (
     <Modal open title={`配发：${d.label}`} okText={userId ? '配发' : '收回'} onOk={() => void save()} onCancel={onClose} destroyOnHidden>
-      <Typography.Paragraph type="secondary">一台执法记录仪只配发给一人；重新配发即从原持有人处收回（XX-R 第十二条）。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{cite('一台执法记录仪只配发给一人；重新配发即从原持有人处收回（XX-R 第十二条）。')}</Typography.Paragraph>
       <Select
         style={{ width: '100%' }}
         allowClear
@@ -125,6 +126,7 @@ interface CheckValues {
 
 /** REC-9: the pre-use check; a failed check is recorded too and its problems shown. */
 function CheckModal({ d, limits, onDone, onClose }: { d: DeviceItem; limits: DeviceCheckLimits; onDone: () => void; onClose: () => void }) {
+  const cite = useCite();
   const [form] = Form.useForm<CheckValues>();
   const [result, setResult] = useState<{ passed: boolean; problems: string[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -148,7 +150,7 @@ function CheckModal({ d, limits, onDone, onClose }: { d: DeviceItem; limits: Dev
       destroyOnHidden
     >
       <Typography.Paragraph type="secondary">
-        录制前检查设备性能、电量、存储空间，校准时钟（REC-9 · SX25-R 第十五条）：电量不低于 {limits.minBatteryPercent}%，剩余存储不少于 {limits.minFreeStorageMb} MB，时钟偏差不超过 {limits.maxClockOffsetSeconds} 秒。
+        {cite('录制前检查设备性能、电量、存储空间，校准时钟（REC-9 · SX25-R 第十五条）')}：电量不低于 {limits.minBatteryPercent}%，剩余存储不少于 {limits.minFreeStorageMb} MB，时钟偏差不超过 {limits.maxClockOffsetSeconds} 秒。
       </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ functional: true, clockOffsetSeconds: 0 }} disabled={!!result}>
         <Space wrap>
@@ -182,6 +184,7 @@ function CheckModal({ d, limits, onDone, onClose }: { d: DeviceItem; limits: Dev
 }
 
 function DeviceDrawer({ id, onClose }: { id: string; onClose: () => void }) {
+  const cite = useCite();
   const [d, setD] = useState<DeviceDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -212,7 +215,7 @@ function DeviceDrawer({ id, onClose }: { id: string; onClose: () => void }) {
               ),
             }))}
           />
-          <Typography.Title level={5}>录制的音像记录（XX-R 第十五条）</Typography.Title>
+          <Typography.Title level={5}>{cite('录制的音像记录（XX-R 第十五条）')}</Typography.Title>
           {d.recordings.length ? (
             <ul>
               {d.recordings.map((r) => (

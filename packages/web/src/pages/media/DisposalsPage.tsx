@@ -10,6 +10,7 @@ import { Alert, Card, Segmented, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { api, errorMessage, query } from '../../api/client.js';
 import type { DisposalItem } from '../cases/MediaTypes.js';
+import { useCite } from '../../auth/session.js';
 
 const FILTERS = [
   { value: 'pending', label: '待审批' },
@@ -21,6 +22,7 @@ const COLORS: Record<DisposalItem['status'], string> = { pending: 'gold', dispos
 const at = (s: string) => dayjs(s).format('YYYY-MM-DD HH:mm');
 
 export function DisposalsPage() {
+  const cite = useCite();
   const [status, setStatus] = useState('pending');
   const [items, setItems] = useState<DisposalItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +39,7 @@ export function DisposalsPage() {
   return (
     <Card title="音像记录销毁审批（REC-18）" extra={<Segmented options={FILTERS} value={status} onChange={(v) => setStatus(String(v))} />}>
       <Typography.Paragraph type="secondary">
-        保存期限届满且无诉讼保全的音像记录，由档案管理员申请、机关负责人审批后销毁；保存期内不得销毁（SX25-R 第二十二条）。销毁删除原始文件，记录保留并记入审计日志和完整性日志。
+        {cite('保存期限届满且无诉讼保全的音像记录，由档案管理员申请、机关负责人审批后销毁；保存期内不得销毁（SX25-R 第二十二条）。销毁删除原始文件，记录保留并记入审计日志和完整性日志。')}
       </Typography.Paragraph>
       {error ? <Alert type="error" showIcon title={error} /> : null}
       <Table<DisposalItem>

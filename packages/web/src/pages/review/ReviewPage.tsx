@@ -36,6 +36,7 @@ import dayjs from 'dayjs';
 import { API_BASE, api, errorMessage, isApiError } from '../../api/client.js';
 import { ClockBadge } from './ReviewQueuePage.js';
 import { OUTCOME_COLORS, type DiscretionView, type MatchResult, type MaterialsPreview, type ReviewRound, type ReviewView } from './reviewApi.js';
+import { useCite } from '../../auth/session.js';
 
 const HISTORY_LABELS: Record<string, string> = {
   submit: '送审',
@@ -86,6 +87,7 @@ function useAction(reload: () => Promise<void>) {
 }
 
 export function ReviewPage() {
+  const cite = useCite();
   const { caseId = '' } = useParams();
   const [view, setView] = useState<ReviewView | null>(null);
   const [match, setMatch] = useState<MatchResult | null>(null);
@@ -133,7 +135,7 @@ export function ReviewPage() {
             {view.rules.origin === 'default' ? <Tag style={{ marginLeft: 8 }}>平台默认</Tag> : null}
           </Descriptions.Item>
           <Descriptions.Item label="机关">{view.agencyName}</Descriptions.Item>
-          {view.clock && view.clock.due ? <Descriptions.Item label="审核期限">{view.clock.basis}</Descriptions.Item> : null}
+          {view.clock && view.clock.due ? <Descriptions.Item label="审核期限">{cite(view.clock.basis)}</Descriptions.Item> : null}
         </Descriptions>
         {view.gate ? (
           <Alert
@@ -142,7 +144,7 @@ export function ReviewPage() {
             showIcon
             data-testid="review-gate"
             message={view.gate.ok ? (view.gate.applies ? '决定书可以签发' : '决定书不受法制审核限制') : '决定书暂不能签发'}
-            description={`${view.gate.reason}（${view.gate.basis}）`}
+            description={`${view.gate.reason}（${cite(view.gate.basis)}）`}
           />
         ) : null}
       </Card>
@@ -205,13 +207,14 @@ function MatchCard({ match }: { match: MatchResult }) {
 }
 
 function RoundDetails({ view, round: r }: { view: ReviewView; round: ReviewRound }) {
+  const cite = useCite();
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
         <Descriptions.Item label="送审">{`${r.submittedByName} · ${dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm')}`}</Descriptions.Item>
         <Descriptions.Item label="审核人员">{r.reviewer?.name ?? '待分配'}</Descriptions.Item>
         <Descriptions.Item label="期限" span={2}>
-          {r.clock.error ?? r.clock.basis}
+          {r.clock.error ?? cite(r.clock.basis)}
           {r.clock.dueWithMaxExtension ? `（经批准延长最迟 ${r.clock.dueWithMaxExtension}）` : ''}
         </Descriptions.Item>
         {r.note ? <Descriptions.Item label="说明" span={2}>{r.note}</Descriptions.Item> : null}
@@ -274,7 +277,7 @@ function RoundDetails({ view, round: r }: { view: ReviewView; round: ReviewRound
             <Space direction="vertical">
               <span>{r.opinion}</span>
               {r.grounds.map((g) => (
-                <span key={g.item}>{`${g.label}：${g.findingLabel}${g.note ? `（${g.note}）` : ''}，${g.basis}`}</span>
+                <span key={g.item}>{`${g.label}：${g.findingLabel}${g.note ? `（${g.note}）` : ''}，${cite(g.basis)}`}</span>
               ))}
               {r.leaderApproval ? <span>{`${view.rules.opinionApproval?.by ?? '领导'}同意：${r.leaderApproval.approver}（${r.leaderApproval.approvedOn}）`}</span> : null}
               {r.opinionDocument ? (
@@ -304,6 +307,7 @@ interface SubmitValues {
 }
 
 function SubmitCard({ view, onDone }: { view: ReviewView; onDone: () => Promise<void> }) {
+  const cite = useCite();
   const [preview, setPreview] = useState<MaterialsPreview | null>(null);
   const [form] = Form.useForm<SubmitValues>();
   const [busy, setBusy] = useState(false);
@@ -350,7 +354,7 @@ function SubmitCard({ view, onDone }: { view: ReviewView; onDone: () => Promise<
         <Row gutter={16}>
           {preview.materials.map((m) => (
             <Col xs={24} md={12} key={m.key}>
-              <Form.Item label={`${m.label}（${m.basis}）`} name={`docs_${m.key}`}>
+              <Form.Item label={`${m.label}（${cite(m.basis)}）`} name={`docs_${m.key}`}>
                 <Select mode="multiple" allowClear options={docOptions} placeholder="选择本案文书" />
               </Form.Item>
               {m.textSuffices ? (
@@ -498,6 +502,7 @@ function ActionsCard({ view, latest, post, action }: { view: ReviewView; latest:
 }
 
 function DecideForm({ view, onSubmit, busy }: { view: ReviewView; onSubmit: (body: unknown) => void; busy: boolean }) {
+  const cite = useCite();
   const [form] = Form.useForm();
   const initial = Object.fromEntries(view.rules.checklist.map((c) => [`f_${c.item}`, 'pass']));
   const finish = (v: Record<string, unknown>) => {
@@ -515,7 +520,7 @@ function DecideForm({ view, onSubmit, busy }: { view: ReviewView; onSubmit: (bod
       {view.rules.checklist.map((c) => (
         <Row key={c.item} gutter={12} align="middle">
           <Col xs={24} md={8}>
-            <Typography.Text>{c.label}</Typography.Text> <Typography.Text type="secondary">{c.basis}</Typography.Text>
+            <Typography.Text>{c.label}</Typography.Text> <Typography.Text type="secondary">{cite(c.basis)}</Typography.Text>
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name={`f_${c.item}`} style={{ marginBottom: 8 }}>
@@ -538,7 +543,7 @@ function DecideForm({ view, onSubmit, busy }: { view: ReviewView; onSubmit: (bod
       </Form.Item>
       {view.rules.opinionApproval ? (
         <Flex gap={12}>
-          <Form.Item label={`${view.rules.opinionApproval.by}（${view.rules.opinionApproval.basis}）`} name="approver" rules={[{ required: true }]}>
+          <Form.Item label={`${view.rules.opinionApproval.by}（${cite(view.rules.opinionApproval.basis)}）`} name="approver" rules={[{ required: true }]}>
             <Input />
           </Form.Item>
           <Form.Item label="同意日期" name="approvedOn" rules={[{ required: true }]}>
@@ -559,12 +564,13 @@ function DecideForm({ view, onSubmit, busy }: { view: ReviewView; onSubmit: (bod
  * the discretion benchmark and, for an amount outside it, the officer's reason.
  */
 export function DiscretionCard({ discretion: d }: { discretion: DiscretionView }) {
+  const cite = useCite();
   return (
     <Card title="裁量情况（行政处罚裁量基准）" size="small" data-testid="review-discretion" extra={d.outsideBand ? <Tag color="orange">超出裁量档次</Tag> : d.band ? <Tag color="green">在裁量档次内</Tag> : null}>
       <Descriptions size="small" column={1}>
         <Descriptions.Item label="违法行为">{d.violation}</Descriptions.Item>
         <Descriptions.Item label="违反条款">{d.violated}</Descriptions.Item>
-        <Descriptions.Item label="处罚依据">{d.basis}</Descriptions.Item>
+        <Descriptions.Item label="处罚依据">{cite(d.basis)}</Descriptions.Item>
         <Descriptions.Item label="法定幅度">{d.range}</Descriptions.Item>
         <Descriptions.Item label="裁量档次">{d.band ? `${d.band.label}（${d.band.circumstances}）：${d.band.range}` : '未选择裁量档次'}</Descriptions.Item>
         <Descriptions.Item label="拟罚款数额">{d.fineAmount === null ? '—' : `${d.fineAmount.toLocaleString('zh-CN')} 元`}</Descriptions.Item>

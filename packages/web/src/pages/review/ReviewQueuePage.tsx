@@ -8,7 +8,7 @@ import { Link } from 'react-router-dom';
 import { Alert, Card, Segmented, Space, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { api, errorMessage, query } from '../../api/client.js';
-import { useMe } from '../../auth/session.js';
+import { useMe, useCite } from '../../auth/session.js';
 import { CLOCK_COLORS, OUTCOME_COLORS, reviewUrl, type QueueItem } from './reviewApi.js';
 
 /** The deadline badge of a round: its status and due date. */
@@ -36,6 +36,7 @@ interface Ratio {
 
 /** ORG-7 · SX19-L 7: legal reviewers against officers, compared with the profile minimum. */
 export function ReviewerRatioCard() {
+  const cite = useCite();
   const [ratio, setRatio] = useState<Ratio | null>(null);
   useEffect(() => {
     api
@@ -53,7 +54,7 @@ export function ReviewerRatioCard() {
         <span>比例 {pct(ratio.ratio)}</span>
         <span>要求 {ratio.required === null ? '未规定' : `不少于 ${pct(ratio.required)}（至少 ${ratio.minimumReviewers} 人）`}</span>
         {ratio.meets === null ? null : ratio.meets ? <Tag color="green">符合</Tag> : <Tag color="red">不足</Tag>}
-        <Typography.Text type="secondary">依据：{ratio.basis}</Typography.Text>
+        <Typography.Text type="secondary">依据：{cite(ratio.basis)}</Typography.Text>
       </Space>
     </Card>
   );
