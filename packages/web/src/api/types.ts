@@ -97,6 +97,12 @@ export interface AuditEvent {
   action: string;
   objectType: string;
   objectId: string;
+  /** A user's or an agency's name (issue 15 item 4). */
+  objectName?: string | null;
+  /** The case, document and media record the event is about, by number. */
+  case?: { id: string; number: string } | null;
+  document?: { id: string; number: string } | null;
+  media?: { id: string; number: string } | null;
   agencyId?: string | null;
   outcome: AuditOutcome;
   ip: string;

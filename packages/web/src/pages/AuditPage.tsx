@@ -2,12 +2,14 @@
  * 审计日志 (SYS-5): sign-ins, failures, lockouts and every change, for the
  * audit administrator and supervisors. Paged and filtered on the server.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { Alert, Button, Card, DatePicker, Form, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorMessage, query } from '../api/client.js';
 import type { AuditEvent, AuditOutcome, AuditPage as AuditPageData } from '../api/types.js';
+import { auditDetailLines } from '../lib/auditDetail.js';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS, AUDIT_OUTCOME_LABELS, OBJECT_TYPE_LABELS, auditActionLabel } from '../lib/labels.js';
 
 interface Filters {
@@ -75,18 +77,17 @@ export function AuditPage() {
     {
       title: '对象',
       key: 'object',
-      width: 160,
-      render: (_, e) =>
-        e.objectType ? (
-          <Tooltip title={e.objectId}>
-            <span>
-              {OBJECT_TYPE_LABELS[e.objectType] ?? e.objectType}
-              {e.objectId ? <Typography.Text type="secondary"> {e.objectId.slice(0, 8)}</Typography.Text> : null}
-            </span>
-          </Tooltip>
-        ) : (
-          <Typography.Text type="secondary">—</Typography.Text>
-        ),
+      width: 220,
+      // Issue 15 item 4: the case by its 案号 (a link), the document and media record by number, people and agencies by name.
+      render: (_, e) => {
+        const parts: ReactNode[] = [];
+        if (e.case) parts.push(<Link key="case" to={`/cases/${e.case.id}`}>案件 {e.case.number}</Link>);
+        if (e.document) parts.push(<span key="doc">文书 {e.document.number}</span>);
+        if (e.media) parts.push(<span key="media">音像记录 {e.media.number}</span>);
+        if (!parts.length && e.objectType) parts.push(<span key="obj">{OBJECT_TYPE_LABELS[e.objectType] ?? '其他'}{e.objectName ? ` ${e.objectName}` : ''}</span>);
+        if (!parts.length) return <Typography.Text type="secondary">—</Typography.Text>;
+        return <Space orientation="vertical" size={0}>{parts}</Space>;
+      },
     },
     {
       title: '结果',
@@ -100,12 +101,13 @@ export function AuditPage() {
     { title: 'IP 地址', dataIndex: 'ip', width: 130 },
     {
       title: '详情',
-      dataIndex: 'detail',
-      render: (d: AuditEvent['detail']) => {
-        if (!d || Object.keys(d).length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
-        const text = JSON.stringify(d);
+      key: 'detail',
+      render: (_, e) => {
+        const lines = auditDetailLines(e.action, e.detail);
+        if (!lines.length) return <Typography.Text type="secondary">—</Typography.Text>;
+        const text = lines.join('；');
         return (
-          <Typography.Text code ellipsis={{ tooltip: text }} style={{ maxWidth: 360 }}>
+          <Typography.Text ellipsis={{ tooltip: text }} style={{ maxWidth: 360 }}>
             {text}
           </Typography.Text>
         );
