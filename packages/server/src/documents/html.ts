@@ -88,24 +88,15 @@ function signatureHtml(layout: DocumentLayout): Html | '' {
   return html`<div class="signature" style="--right:${right}"><div><p>${agencyName}${seal ? '（印章）' : ''}</p><p>${date ?? '　　年　　月　　日'}</p></div></div>`;
 }
 
-/** The document as a printable HTML page. */
-export function renderDocumentHtml(input: RenderInput): string {
+/** One document as an article of the page (the sheet with its title, number and body). */
+function documentArticle(input: RenderInput): { title: string; pages: DocumentLayout['pageNumbers']; article: Html } {
   const layout = buildLayout(input);
-  const pageTitle = `${layout.title}${layout.number ? ` ${layout.number}` : ''}`;
+  const title = `${layout.title}${layout.number ? ` ${layout.number}` : ''}`;
   // GB/T 9704 §7.3.5: the signature never stands alone on a page — it is kept with the last block of text.
   const last = layout.signature ? layout.blocks.at(-1) : undefined;
   const body = last ? layout.blocks.slice(0, -1) : layout.blocks;
   const closing = last ? html`<div class="closing">${blockHtml(last)}\n${signatureHtml(layout)}</div>` : '';
-  const page = html`<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${pageTitle}</title>
-<style>${new Html(CSS)}${layout.pageNumbers === 'ofTotal' ? new Html(RECORD_PAGES_CSS) : ''}</style>
-</head>
-<body>
-<article class="sheet${layout.draft ? ' draft' : ''}">
+  const article = html`<article class="sheet${layout.draft ? ' draft' : ''}">
 ${layout.draftNote ? html`<p class="draft-mark">${layout.draftNote}</p>` : ''}
 <h1><span>${layout.agencyName}</span><span>${layout.title}</span></h1>
 ${layout.number ? html`<p class="number">${layout.number}</p>` : ''}
@@ -116,9 +107,65 @@ ${body.map((b) => html`${blockHtml(b)}\n`)}
 ${closing}
 </div>
 ${layout.watermark ? html`<div class="watermark" aria-hidden="true">${layout.watermark}</div>` : ''}
-</article>
+</article>`;
+  return { title, pages: layout.pageNumbers, article };
+}
+
+function htmlPage(title: string, css: string, content: Html): string {
+  return html`<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<style>${new Html(css)}</style>
+</head>
+<body>
+${content}
 </body>
 </html>
-`;
-  return page.toString();
+`.toString();
+}
+
+/** The document as a printable HTML page. */
+export function renderDocumentHtml(input: RenderInput): string {
+  const { title, pages, article } = documentArticle(input);
+  return htmlPage(title, `${CSS}${pages === 'ofTotal' ? RECORD_PAGES_CSS : ''}`, article);
+}
+
+/** A whole case file (案卷) for printing: the 卷内文件目录, then each document on pages of its own. */
+export interface CaseFileInput {
+  agencyName: string;
+  caseNumber: string;
+  /** 案由 or the case's title. */
+  caseTitle: string;
+  /** The documents in the order they were made, each its current signed or issued version. */
+  documents: readonly (RenderInput & { date: string | null })[];
+  /** Who printed it and when (REC-20: records are not public). */
+  watermark: string;
+}
+
+// 案卷 pages are numbered through the whole volume (卷内页号), each document starting on a new sheet.
+const CASE_FILE_CSS = `
+.sheet+.sheet{break-before:page}
+.toc h1{margin-bottom:14.5pt}
+.toc table{font-size:12pt;line-height:18pt}
+.toc .meta{margin:0 0 14.5pt;font-size:14pt;text-align:center}`;
+
+/** The 案卷 as one printable HTML page: Chromium's print turns it into the volume's PDF. */
+export function renderCaseFileHtml(input: CaseFileInput): string {
+  const docs = input.documents.map((d) => ({ d, ...documentArticle({ ...d, watermark: input.watermark }) }));
+  const rows = docs.map(
+    ({ d }, i) => html`<tr><td class="no">${String(i + 1)}</td><td>${d.kind.name}</td><td>${d.number ?? ''}</td><td class="no">${d.date ?? ''}</td></tr>`,
+  );
+  const toc = html`<article class="sheet toc">
+<h1><span>${input.agencyName}</span><span>卷内文件目录</span></h1>
+<p class="meta">案件编号：${input.caseNumber}　${input.caseTitle}</p>
+<table><colgroup><col style="width:10%"><col style="width:40%"><col style="width:32%"><col style="width:18%"></colgroup>
+<thead><tr><th scope="col">序号</th><th scope="col">文书名称</th><th scope="col">文书编号</th><th scope="col">日期</th></tr></thead>
+<tbody>${rows}</tbody></table>
+${docs.length ? '' : html`<p>本案尚无已签署或已签发的文书。</p>`}
+<div class="watermark" aria-hidden="true">${input.watermark}</div>
+</article>`;
+  return htmlPage(`案卷 ${input.caseNumber}`, `${CSS}${RECORD_PAGES_CSS}${CASE_FILE_CSS}`, html`${toc}\n${docs.map((x) => html`${x.article}\n`)}`);
 }

@@ -263,3 +263,5 @@ export const documentApi = (caseId: string, docId: string) => `/cases/${encodeUR
 /** Address of a rendering (Word, print) for links: same origin, the session cookie goes along. */
 export const documentFileUrl = (caseId: string, docId: string, what: 'docx' | 'print', version?: number) =>
   `/api/v1${documentApi(caseId, docId)}/${what}${version ? `?version=${version}` : ''}`;
+/** The whole case file (卷内文件目录 + signed and issued documents) as a print view (issue 15 item 8). */
+export const caseFilePrintUrl = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/file/print`;

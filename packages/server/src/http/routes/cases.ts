@@ -24,7 +24,8 @@ import { requireActor } from '../app.js';
 import { extendDecisionLimit } from '../../usecases/procedure/extend-decision-limit.js';
 import { addHandler, advanceCaseStage, createCase, getCaseView, listCases, updateCaseFacts } from '../../usecases/cases.js';
 import { correctDocument, createDocument, documentForRendering, finalizeDocument, getDocument, saveDraft } from '../../usecases/documents.js';
-import { renderDocumentHtml, renderDocx, type RenderInput } from '../../documents/index.js';
+import { renderCaseFileHtml, renderDocumentHtml, renderDocx, type RenderInput } from '../../documents/index.js';
+import { caseFileForPrinting } from '../../usecases/case-file/print.js';
 import { recordAudit } from '../../usecases/audit.js';
 import type { ActorContext, AppContext } from '../../context.js';
 import { createParty, getParty, listParties, presentParty } from '../../usecases/parties.js';
@@ -374,6 +375,13 @@ export default async function caseRoutes(app: FastifyInstance) {
     const input = await renderInput(req.ctx, actor, req.params.id, req.params.docId, req.query.version);
     await logView(req.ctx, actor, input, 'document.view');
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderDocumentHtml(input.render));
+  });
+
+  // Issue 15 item 8: the whole case file (卷内文件目录 + every signed or issued document) for printing to PDF.
+  r.get('/cases/:id/file/print', { schema: { tags: ['documents'], summary: '案卷打印视图（卷内文件目录与全部已签署、已签发文书）', params: z.object({ id: Id }) } }, async (req, reply) => {
+    const actor = await requireActor(req);
+    const file = await caseFileForPrinting(req.ctx, actor, req.params.id);
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(renderCaseFileHtml(file));
   });
 
   // Service

@@ -9,10 +9,10 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, InputNumber, Modal, Popconfirm, Result, Row, Select, Skeleton, Space, Steps, Tabs, Tag, Timeline, Tooltip, Typography } from 'antd';
-import { ArrowRightOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileAddOutlined, LeftOutlined, ReloadOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, FileAddOutlined, LeftOutlined, PrinterOutlined, ReloadOutlined, UserAddOutlined, EditOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { api, errorMessage, isApiError } from '../../api/client.js';
-import { caseUrl, type CaseDeadline, type CaseView, type ChecklistItem } from '../../api/cases.js';
+import { caseFilePrintUrl, caseUrl, type CaseDeadline, type CaseView, type ChecklistItem } from '../../api/cases.js';
 import { DeadlineBadge } from '../../components/cases/DeadlineBadge.js';
 import { HandlerPicker, useOfficers } from '../../components/cases/HandlerPicker.js';
 import { MissingAlert } from '../../components/cases/MissingAlert.js';
@@ -391,6 +391,11 @@ export function CaseDetailPage() {
           </Tag>
           <Tooltip title="刷新">
             <Button size="small" type="text" icon={<ReloadOutlined />} aria-label="刷新" onClick={() => void load()} />
+          </Tooltip>
+          <Tooltip title="卷内文件目录与全部已签署、已签发文书，可用浏览器打印或另存为 PDF">
+            <Button size="small" icon={<PrinterOutlined />} data-testid="print-case-file" onClick={() => window.open(caseFilePrintUrl(c.id), '_blank', 'noopener')}>
+              打印案卷
+            </Button>
           </Tooltip>
         </Space>
         <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }}>
