@@ -213,8 +213,10 @@ export const INVESTIGATION_KINDS = {
       longText('findings', '复查情况', REQ),
       textList('evidence', '证据（监测报告、照片、视频等）', { rule: 'NAT-11 · 按日连续处罚办法 第十六条（二）' }),
       ...AV_REFERENCES,
-      bool('officersSigned', '执法人员已签名', { required: true, mustBeTrue: true, rule: 'REC-5 · GS-R 4(二)' }),
+      // The 暗查 observes unannounced; the record is then signed by the officers and the 排污者 (or its refusal noted before a witness).
+      ...signaturesWithWitness('被检查人'),
     ],
+    checks: ['signatures'],
     citations: [ruleRef('MEP-DP', '10'), ruleRef('MEP-DP', '12'), ruleRef('MEP-DP', '13')],
   }),
   investigationReport: builtInKind({
