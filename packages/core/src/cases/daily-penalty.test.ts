@@ -53,6 +53,9 @@ describe('NAT-11 · 《环境保护主管部门实施按日连续处罚办法》
       expect(refusal.missing[0]!.id).toBe('daily.perDay');
       expect(refusal.missing[0]!.reason).toContain('《中华人民共和国环境保护法》第五十九条');
     }
+    // The decision names another violation than the original decision's (水污染防治法 第八十三条 after 大气污染防治法 第九十九条).
+    expect(idOf(base({ decision: { fineAmount: 1_000_000, legalBasis: '《中华人民共和国水污染防治法》第八十三条' } }))).toBe('daily.perDay');
+    expect(idOf(base({ decision: { fineAmount: 1_000_000, legalBasis: '《中华人民共和国环境保护法》第五十九条、《中华人民共和国大气污染防治法》第九十九条' } }))).toBe('ok');
     expect(idOf(base({ corrections: [] }))).toBe('daily.correction');
     expect(idOf(base({ corrections: [{ number: '并环责改〔2026〕1号' }] }))).toBe('daily.correction');
     expect(idOf(base({ reinspections: [] }))).toBe('daily.continuing');

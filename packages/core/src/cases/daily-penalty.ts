@@ -128,9 +128,9 @@ export function checkDailyPenalty(f: DailyPenaltyFacts): RuleCheck & { computati
 
   // 第五条; 环境保护法 第五十九条: only violations the law lets be penalised day by day.
   const catalogue = f.catalogue ?? VIOLATIONS;
-  const entry =
-    (f.decision?.legalBasis ? violationOf(f.decision.legalBasis, catalogue) ?? violationOf(f.decision.legalBasis) : undefined) ??
-    (o.legalBasis ? violationOf(o.legalBasis, catalogue) ?? violationOf(o.legalBasis) : undefined);
+  const own = f.decision?.legalBasis ? violationOf(f.decision.legalBasis, catalogue) ?? violationOf(f.decision.legalBasis) : undefined;
+  const originalEntry = o.legalBasis ? violationOf(o.legalBasis, catalogue) ?? violationOf(o.legalBasis) : undefined;
+  const entry = own ?? originalEntry;
   if (entry) {
     c.violation = entry.name;
     c.basis = `${lawTitle(entry.law)}${entry.article}`;
@@ -139,6 +139,12 @@ export function checkDailyPenalty(f: DailyPenaltyFacts): RuleCheck & { computati
   if (!entry?.perDay) {
     const what = entry ? `“${entry.name}”（${c.basis}）` : `原处罚决定的处罚依据（${o.legalBasis ?? '未载明'}）`;
     add('daily.perDay', 'fact', '按日连续处罚的适用范围', `${what}不属于可以按日连续处罚的违法排放污染物行为（《中华人民共和国环境保护法》第五十九条）`, '5');
+    return done();
+  }
+
+  // 第五条、第七条: the violation that continues is the one the original decision penalised.
+  if (own && originalEntry && own.key !== originalEntry.key) {
+    add('daily.perDay', 'fact', '按日连续处罚的违法行为', `决定书引用的“${own.name}”（${lawTitle(own.law)}${own.article}）与原处罚决定的“${originalEntry.name}”（${lawTitle(originalEntry.law)}${originalEntry.article}）不是同一违法行为`, '5', '7');
     return done();
   }
 
