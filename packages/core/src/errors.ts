@@ -159,6 +159,14 @@ export const ERROR_MESSAGES = {
   // NAT-3 · 行政处罚法 第六十条; 生态环境行政处罚办法 第五十七条
   'penalty.time_limit_exceeded': '已超过作出行政处罚决定的期限：{detail}',
   'case.extension_refused': '不能延长办案期限：{detail}',
+  // NAT-11 · 《环境保护主管部门实施按日连续处罚办法》: each step before the decision, in the 办法's order
+  'daily_penalty.link_invalid': '不能关联原处罚案件：{detail}',
+  'daily_penalty.original_missing': '不能作出按日连续处罚决定：{detail}',
+  'daily_penalty.not_per_day': '不能作出按日连续处罚决定：{detail}',
+  'daily_penalty.correction_not_served': '作出按日连续处罚决定前须先完成：{detail}',
+  'daily_penalty.no_continuation': '作出按日连续处罚决定前须先完成：{detail}',
+  'daily_penalty.reinspection_late': '不能作出按日连续处罚决定：{detail}',
+  'daily_penalty.amount_mismatch': '按日连续处罚的罚款数额有误：{detail}',
   // NAT-22, ORG-3: the violation catalogue (and the ex-ante discretion benchmark made from it)
   'violation_catalogue.invalid': '违法行为目录不完整或有误：{detail}',
   'violation_catalogue.personal_info': '违法行为目录将在公示平台公开，不得含有个人信息：{detail}',

@@ -89,6 +89,16 @@ describe.each(PROFILES)('stage deadlines under %s (NAT-3, NAT-4, NAT-8, NAT-10, 
     expect(one(run({ decisionDate: '2026-04-30', serviceDate: '2026-05-13' }, p, '2026-05-14'), 'penalty.payment')).toMatchObject({ due: '2026-05-28', partyDeadline: true, status: 'onTime' });
   });
 
+  it('NAT-11 · 《环境保护主管部门实施按日连续处罚办法》第十条: the 复查 within 30 days of serving the 责令改正 (03-02 → 04-01), warned before it runs out, met by the 复查', () => {
+    const open = (today: string) => one(run({ filingDate: '2026-02-20', correctionServedOn: '2026-03-02' }, p, today), 'dailyPenalty.reinspection');
+    expect(open('2026-03-05')).toMatchObject({ due: '2026-04-01', status: 'onTime', period: '30日', label: '按日连续处罚复查', stages: ['investigation', 'decision', 'serviceExecution'] });
+    expect(open('2026-03-05').basis).toContain('按日连续处罚办法 第十条');
+    expect(open('2026-03-30').status).toBe('dueSoon');
+    expect(open('2026-04-02').status).toBe('overdue');
+    expect(one(run({ filingDate: '2026-02-20', correctionServedOn: '2026-03-02', reinspectedOn: '2026-03-12' }, p, '2026-04-02'), 'dailyPenalty.reinspection')).toMatchObject({ status: 'met', completedOn: '2026-03-12' });
+    expect(run({ filingDate: '2026-02-20' }, p).some((d) => d.key === 'dailyPenalty.reinspection')).toBe(false);
+  });
+
   it('NAT-10 · 行政强制法 Art 25: seizure 30 days, testing not counted, +30 with approval; not rolled over', () => {
     const dates: CaseDates = {
       seizureStart: '2026-03-02',

@@ -13,6 +13,7 @@
  * | service         | decision                 | serviceExecution                |
  * | penalty.payment | service                  | serviceExecution (party)        |
  * | seizure.max     | seizure (pauses, ext.)   | investigation … serviceExecution|
+ * | dailyPenalty.reinspection | 责令改正 served | investigation … serviceExecution|
  * | archive         | end of the action        | archive                         |
  *
  * A deadline the profile does not define (e.g. the archive limit outside
@@ -74,6 +75,10 @@ export interface CaseDates {
   seizurePauses?: readonly CasePause[];
   seizureExtensions?: readonly CaseExtension[];
   seizureEnd?: CivilDate;
+  /** NAT-11: the 责令改正违法行为决定书 served (按日连续处罚办法 第八条) — starts the 复查 period. */
+  correctionServedOn?: CivilDate;
+  /** NAT-11: the first 复查 after it (第十条) — meets the 复查 period. */
+  reinspectedOn?: CivilDate;
   /** 行政执法行为终结之日 (REC-19 · GS-R 41). */
   actionEnd?: CivilDate;
   archivedOn?: CivilDate;
@@ -91,7 +96,7 @@ export interface CaseDeadlineInput {
   soonDays?: number;
 }
 
-export type CaseDeadlineKey = 'filing.decide' | 'penalty.decide' | 'hearing.request' | 'hearing.notice' | 'service' | 'penalty.payment' | 'seizure.max' | 'archive';
+export type CaseDeadlineKey = 'filing.decide' | 'penalty.decide' | 'hearing.request' | 'hearing.notice' | 'service' | 'penalty.payment' | 'seizure.max' | 'dailyPenalty.reinspection' | 'archive';
 
 /**
  * onTime / dueSoon / overdue (calendar `dueStatus`) while open; met or metLate
@@ -131,6 +136,7 @@ const LABELS: Record<CaseDeadlineKey, string> = {
   service: DEADLINE_RULES.service.label,
   'penalty.payment': '缴纳罚款',
   'seizure.max': DEADLINE_RULES['seizure.max'].label,
+  'dailyPenalty.reinspection': DEADLINE_RULES['dailyPenalty.reinspection'].label,
   archive: DEADLINE_RULES.archive.label,
 };
 
@@ -300,6 +306,10 @@ export function caseDeadlines(input: CaseDeadlineInput): CaseDeadline[] {
         extensions: d.seizureExtensions ?? [],
       }),
     );
+  }
+  // NAT-11 · 按日连续处罚办法 第十条: the 复查 within 30 days of serving the 责令改正违法行为决定书.
+  if (penalty && d.correctionServedOn) {
+    out.push(clocked(input, { key: 'dailyPenalty.reinspection', param: 'dailyPenalty.reinspection', from: d.correctionServedOn, stages: ['investigation', 'decision', 'serviceExecution'], completedOn: d.reinspectedOn }));
   }
   if (d.actionEnd) out.push(simple(input, 'archive', d.actionEnd, ['archive'], d.archivedOn));
   return out.filter((x): x is CaseDeadline => x !== null);

@@ -43,6 +43,9 @@ const WINDOWS: Record<string, StageWindow> = {
   samplingVoucher: { from: 'investigation', to: 'decision' },
   evidenceRegister: { from: 'investigation', to: 'decision' },
   sealSeizeDecision: { from: 'investigation', to: 'decision' },
+  // NAT-11 · 按日连续处罚办法 第八条、第十条、第十四条: the 责令改正 and its 复查 run alongside the original case's decision.
+  correctionOrder: { from: 'investigation', to: 'decision' },
+  reinspectionRecord: { from: 'investigation', to: 'decision' },
   sealSeizeList: { from: 'investigation', to: 'decision' },
   coercionApproval: { from: 'initiation', to: 'decision' },
   releaseDecision: { from: 'investigation', to: 'serviceExecution' },

@@ -23,6 +23,7 @@ export * from './checklist.js';
 export * from './advance.js';
 export * from './document-gate.js';
 export * from './violations.js';
+export * from './daily-penalty.js';
 export * from './requirement-table.js';
 export * from './deadlines.js';
 export * from './time-limit.js';

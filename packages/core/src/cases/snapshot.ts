@@ -46,6 +46,11 @@ export interface CaseFlags {
   disputeProne?: boolean;
   /** Application handled at the service hall (GS-R 9(六), 15). */
   atServiceHall?: boolean;
+  /**
+   * NAT-11 · 按日连续处罚办法 第七条: this case is the 按日连续处罚 of the penalty case with this id
+   * (set by the server's link use case, never patched in).
+   */
+  dailyPenaltyOf?: string;
 }
 
 /** A document of the case (any version; the latest version per `documentId` counts). */

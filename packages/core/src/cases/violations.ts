@@ -133,10 +133,11 @@ export function checkFine(input: FineCheckInput, catalogue: ViolationCatalogue =
 
 /**
  * 按日连续处罚 (NAT-11 · 环境保护法 第五十九条; 环境保护主管部门实施按日连续处罚办法
- * 第十三条、第十七条、第十八条): after the 责令改正违法行为决定书 is served, the
+ * 第十条、第十七条、第十九条): after the 责令改正违法行为决定书 is served, the
  * agency re-inspects (复查) within 30 days; if the violation continues, the
  * days are counted from the day after the service to the day of the re-inspection
- * that found it continuing, and the amount is the original fine × days.
+ * that found it continuing, and the amount is the original fine × days. The
+ * whole workflow (original decision, service, 复查, amount) is daily-penalty.ts.
  */
 export interface DailyPenaltyInput {
   originalFine: number;
@@ -144,16 +145,18 @@ export interface DailyPenaltyInput {
   correctionServedOn: string;
   /** The 复查 that found the violation continuing. */
   reinspectedOn: string;
+  /** The 复查 period (the profile's `dailyPenalty.reinspection`); default 30 days. */
+  maxDays?: number | undefined;
 }
 
 export const DAILY_PENALTY_REINSPECTION_DAYS = 30;
 
 export function dailyPenalty(input: DailyPenaltyInput): RuleCheck & { days?: number; amount?: number } {
   const days = dayDiff(input.correctionServedOn, input.reinspectedOn);
-  const basis = '环境保护主管部门实施按日连续处罚办法 第十三条、第十八条';
-  if (days < 1) return { ok: false, missing: [{ kind: 'fact', id: 'daily.order', label: '复查日期', reason: `复查日期 ${input.reinspectedOn} 应在责令改正违法行为决定书送达（${input.correctionServedOn}）之后`, basis }] };
-  if (days > DAILY_PENALTY_REINSPECTION_DAYS) {
-    return { ok: false, missing: [{ kind: 'period', id: 'daily.reinspection', label: '复查期限', reason: `复查应在责令改正违法行为决定书送达之日起三十日内进行，${input.reinspectedOn} 已超过 ${DAILY_PENALTY_REINSPECTION_DAYS} 日`, basis }] };
+  const max = input.maxDays ?? DAILY_PENALTY_REINSPECTION_DAYS;
+  if (days < 1) return { ok: false, missing: [{ kind: 'fact', id: 'daily.order', label: '复查日期', reason: `复查日期 ${input.reinspectedOn} 应在责令改正违法行为决定书送达（${input.correctionServedOn}）之后`, basis: '按日连续处罚办法 第十条' }] };
+  if (days > max) {
+    return { ok: false, missing: [{ kind: 'period', id: 'daily.reinspection', label: '复查期限', reason: `复查应在责令改正违法行为决定书送达之日起${max}日内进行，${input.reinspectedOn} 已超过 ${max} 日`, basis: '按日连续处罚办法 第十条' }] };
   }
   return { ok: true, days, amount: input.originalFine * days };
 }

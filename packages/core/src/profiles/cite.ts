@@ -14,7 +14,7 @@ import { profileChain } from './resolve.js';
 import type { ProfileId } from './types.js';
 
 /** National law and ministry documents: binding on every agency. */
-const NATIONAL_DOCUMENTS: readonly DocKey[] = ['MEE19', 'APL', 'ACL', 'CivilCode', 'EPPM', 'GOV24-54', 'MEE15-88'];
+const NATIONAL_DOCUMENTS: readonly DocKey[] = ['MEE19', 'APL', 'ACL', 'CivilCode', 'EPPM', 'GOV24-54', 'MEE15-88', 'MEP-DP'];
 
 const cache = new Map<ProfileId, ReadonlySet<DocKey>>();
 

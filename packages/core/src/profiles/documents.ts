@@ -21,7 +21,8 @@ export type DocKey =
   | 'CivilCode'
   | 'EPPM'
   | 'GOV24-54'
-  | 'MEE15-88';
+  | 'MEE15-88'
+  | 'MEP-DP';
 
 /** A cited document. */
 export interface DocumentInfo {
@@ -55,6 +56,8 @@ export const DOCUMENTS: Record<DocKey, DocumentInfo> = {
   CivilCode: { short: '民法典', title: '中华人民共和国民法典', issuer: '全国人民代表大会', number: null },
   EPPM: { short: '生态环境行政处罚办法', title: '生态环境行政处罚办法', issuer: '生态环境部', number: '生态环境部令第30号' },
   'GOV24-54': { short: '国务院办公厅关于严格规范涉企行政检查的意见', title: '国务院办公厅关于严格规范涉企行政检查的意见', issuer: '国务院办公厅', number: '国办发〔2024〕54号' },
+  // NAT-11 · 按日连续处罚 (环境保护法 第五十九条).
+  'MEP-DP': { short: '按日连续处罚办法', title: '环境保护主管部门实施按日连续处罚办法', issuer: '环境保护部', number: '环境保护部令第28号' },
   'MEE15-88': { short: '关于在污染源日常环境监管领域推广随机抽查制度的实施方案', title: '关于在污染源日常环境监管领域推广随机抽查制度的实施方案', issuer: '环境保护部办公厅', number: '环办〔2015〕88号' },
 };
 

@@ -53,6 +53,7 @@ export const PARAM_INFO: Record<ParamKey, ParamInfo> = {
   'hearing.fineThreshold.organisation': { label: '听证较大数额罚款（法人或其他组织，元）', requirement: 'NAT-4', merge: 'replace', kind: 'number' },
   'hearing.fineThreshold.individual': { label: '听证较大数额罚款（公民，元）', requirement: 'NAT-4', merge: 'replace', kind: 'number' },
   'seizure.max': { label: '查封、扣押期限', requirement: 'NAT-10', merge: 'replace', kind: 'deadline' },
+  'dailyPenalty.reinspection': { label: '按日连续处罚复查期限', requirement: 'NAT-11', merge: 'replace', kind: 'deadline' },
   'seizure.pauseReasons': { label: '不计入查封、扣押期限的事由', requirement: 'NAT-10', merge: 'replace', kind: 'pauseReasons' },
   'summary.maxFine.individual': { label: '简易程序罚款上限（公民，元）', requirement: 'NAT-12', merge: 'replace', kind: 'number' },
   'summary.maxFine.organisation': { label: '简易程序罚款上限（法人或其他组织，元）', requirement: 'NAT-12', merge: 'replace', kind: 'number' },

@@ -57,6 +57,8 @@ const EXPECTED: Record<DeadlineRuleKey, { from?: string; due: Record<ProfileId, 
   'hearing.notice': { due: { national: '2026-02-13', SX25: '2026-02-13', SX19: '2026-02-13', GS19: '2026-02-13', XX19: '2026-02-13' } },
   'seizure.max': { due: { national: '2026-04-01', SX25: '2026-04-01', SX19: '2026-04-01', GS19: '2026-04-01', XX19: '2026-04-01' } },  // NAT-20: the default 5 working days for 陈述、申辩 from the 告知 served (Monday 03-02 → Monday 03-09)
   'statement.period': { due: { national: '2026-03-09', SX25: '2026-03-09', SX19: '2026-03-09', GS19: '2026-03-09', XX19: '2026-03-09' } },
+  // NAT-11 · 按日连续处罚办法 第十条: 30 calendar days from the 责令改正 served on 03-02 → 04-01 (not rolled over)
+  'dailyPenalty.reinspection': { due: { national: '2026-04-01', SX25: '2026-04-01', SX19: '2026-04-01', GS19: '2026-04-01', XX19: '2026-04-01' } },
 };
 
 const rows = DEADLINE_RULE_KEYS.flatMap((rule) =>
@@ -76,6 +78,7 @@ describe('deadline rules × profiles (previewDeadline)', () => {
       'publication.windowMin.general', 'publication.windowMax.general', 'publication.windowMin.serious', 'publication.windowMax.serious',
       'correction.verify', 'correction.respond', 'av.upload', 'archive', 'review.decide', 'review.extended', 'filing.decide',
       'penalty.decide', 'service', 'hearing.request', 'hearing.notice', 'seizure.max', 'statement.period',
+      'dailyPenalty.reinspection',
     ]);
   });
 

@@ -35,6 +35,7 @@ export const DEADLINE_RULE_KEYS = [
   'hearing.notice',
   'seizure.max',
   'statement.period',
+  'dailyPenalty.reinspection',
 ] as const;
 
 export type DeadlineRuleKey = (typeof DEADLINE_RULE_KEYS)[number];
@@ -62,6 +63,7 @@ type DeadlineParamKey = Extract<
   | 'hearing.notice'
   | 'seizure.max'
   | 'statement.period'
+  | 'dailyPenalty.reinspection'
 >;
 
 interface RuleDef {
@@ -95,6 +97,7 @@ export const DEADLINE_RULES: Record<DeadlineRuleKey, RuleDef> = {
   'hearing.notice': { param: 'hearing.notice', withAllExtensions: false, label: '最迟发出听证通知' },
   'seizure.max': { param: 'seizure.max', withAllExtensions: false, label: '查封、扣押期限届满' },
   'statement.period': { param: 'statement.period', withAllExtensions: false, label: '当事人陈述、申辩' },
+  'dailyPenalty.reinspection': { param: 'dailyPenalty.reinspection', withAllExtensions: false, label: '按日连续处罚复查' },
 };
 
 export function isDeadlineRuleKey(s: string): s is DeadlineRuleKey {

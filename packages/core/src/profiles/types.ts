@@ -34,6 +34,7 @@ export const ANCHOR_LABELS = {
   seizureDate: '实施查封、扣押之日',
   serviceDate: '收到处罚决定书之日',
   inspectionDate: '实施检查之日',
+  correctionServedDate: '责令改正违法行为决定书送达之日',
 } as const;
 export type AnchorKey = keyof typeof ANCHOR_LABELS;
 
@@ -112,6 +113,8 @@ export interface ParamValueMap {
   /** Fine (yuan) from which a citizen may ask for a hearing. */
   'hearing.fineThreshold.individual': number;
   'seizure.max': DeadlineSpec;
+  /** NAT-11: the 复查 after a 责令改正违法行为决定书 is served (按日连续处罚办法 第十条). */
+  'dailyPenalty.reinspection': DeadlineSpec;
   'seizure.pauseReasons': readonly PauseReasonKey[];
   /** Summary procedure (简易程序) on the spot up to these fines (yuan). */
   'summary.maxFine.individual': number;

@@ -71,6 +71,7 @@ const DEADLINE_ROWS: DeadlineRow[] = [
   ['NAT-4', '行政处罚法 64(二)', 'national', 'hearing.notice', '举行听证之日前7个工作日', 'own', '行政处罚法 第六十四条（二）'],
   ['NAT-10', '行政强制法 25', 'national', 'seizure.max', '30日，可延长30日', 'own', '行政强制法 第二十五条'],
   ['NAT-12', '行政处罚法 67', 'national', 'penalty.payment', '15日', 'own', '行政处罚法 第六十七条'],
+  ['NAT-11', '按日连续处罚办法 10', 'national', 'dailyPenalty.reinspection', '30日', 'own', '按日连续处罚办法 第十条'],
   ['NAT-3', '办法 Art 18 (inherited)', 'SX25', 'filing.decide', '15日，可延长15日', 'inherited', '生态环境行政处罚办法 第十八条'],
   ['NAT-10', '行政强制法 25 (inherited)', 'XX19', 'seizure.max', '30日，可延长30日', 'inherited', '行政强制法 第二十五条'],
 ];

@@ -76,7 +76,8 @@ describe('REC-2: agencies add their own kinds', () => {
   const own = {
     key: 'agency.rectificationOrder',
     code: '改',
-    name: '责令改正违法行为决定书',
+    // 责令改正违法行为决定书 is built in since NAT-11 (correctionOrder): an agency's own format has its own name.
+    name: '责令限期整改通知书（本局格式）',
     stage: 'decision' as const,
     actionTypes: ['inspection' as const],
     finalStatus: 'issued' as const,

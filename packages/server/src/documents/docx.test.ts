@@ -28,7 +28,7 @@ function expectedTexts(kind: DocumentKindSpec, spec: FieldSpec, value: unknown):
 
 describe('renderDocx · every built-in kind with the catalogue sample fields (REC-2)', () => {
   it('covers the whole catalogue', () => {
-    expect(DOCUMENT_KIND_KEYS.length).toBe(35); // + legalReviewOpinion (REV-7)
+    expect(DOCUMENT_KIND_KEYS.length).toBe(37); // + legalReviewOpinion (REV-7); + correctionOrder, reinspectionRecord (NAT-11)
   });
 
   it.each(DOCUMENT_KIND_KEYS)('%s: a .docx naming the kind, agency and number, with every required field', async (key) => {

@@ -143,6 +143,13 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   'penalty.discretion_reason_required': 409,
   'penalty.time_limit_exceeded': 409,
   'case.extension_refused': 409,
+  'daily_penalty.link_invalid': 409,
+  'daily_penalty.original_missing': 409,
+  'daily_penalty.not_per_day': 409,
+  'daily_penalty.correction_not_served': 409,
+  'daily_penalty.no_continuation': 409,
+  'daily_penalty.reinspection_late': 409,
+  'daily_penalty.amount_mismatch': 409,
   'violation_catalogue.invalid': 422,
   'violation_catalogue.personal_info': 409,
 };

@@ -14,6 +14,7 @@ import { recordAudit } from '../usecases/audit.js';
 import { seedDemoMedia } from './media.js';
 import { seedDemoExAnte } from './exante.js';
 import { seedDemoPublications } from './publications.js';
+import { seedDemoDailyPenalty } from './daily-penalty.js';
 import { seedDemoTodo } from './todo.js';
 import { seedDemoInspections } from './inspections.js';
 
@@ -200,6 +201,8 @@ export async function seedDemo(ctx: AppContext, opts: { mustChangePassword: bool
   await seedDemoMedia(ctx);
   await seedDemoExAnte(ctx);
   await seedDemoPublications(ctx);
+  // Issue 11 item 6 · NAT-11: a 按日连续处罚 walked to its decision.
+  await seedDemoDailyPenalty(ctx);
   await seedDemoInspections(ctx);
   await seedDemoTodo(ctx);
   // The marker: only now is the demo complete (see demoSeedState).

@@ -280,12 +280,19 @@ export class CaseWalk {
    * The decision of the case: drafted, the legal review run when the gate asks
    * for it, then issued and (unless `serve: false`) served the next day.
    */
-  async decide(kindKey: string, overrides: Record<string, unknown>, opts: { serve?: boolean; until?: string | undefined } = {}): Promise<string> {
-    await this.fill({ until: opts.until ?? (kindKey === 'penaltyDecision' ? 'penalty.decision.penaltyDecision' : undefined) });
+  async decide(kindKey: string, overrides: Record<string, unknown>, opts: { serve?: boolean; until?: string | undefined; reviewFirst?: boolean } = {}): Promise<string> {
+    const until = opts.until ?? (kindKey === 'penaltyDecision' ? 'penalty.decision.penaltyDecision' : undefined);
+    // A major decision (REV-1): the legal review of the draft comes before the head's approval (SX19-L 5; 行政处罚法 第五十八条).
+    await this.fill({ until: opts.reviewFirst ? 'all.decision.legalReview' : until });
     // The issue date is the day it is issued (finalizeDocument), not the day of the draft.
     const documentId = await this.doc(kindKey, { ...overrides, issueDate: undefined }, { draft: true });
     const c = await this.context();
     const kind = getDocumentKind(kindKey, agencyCatalogue(c.agency))!;
+    if (opts.reviewFirst) {
+      await this.legalReview(documentId);
+      this.next();
+      await this.fill({ until });
+    }
     try {
       await finalizeDocument(this.ctx, this.people.head, this.caseId, documentId, { status: kind.finalStatus });
     } catch (e) {

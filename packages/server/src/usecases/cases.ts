@@ -45,6 +45,7 @@ import { findAgency } from './agencies.js';
 import { nextNumber } from './numbering.js';
 import { agencyCatalogue } from './document-kinds.js';
 import { findParty, missingText, presentParty } from './parties.js';
+import { dailyPenaltyView } from './procedure/daily-penalty.js';
 
 const scopeOf = (c: CaseRow) => ({ agencyId: c.agencyId, agencyPath: c.agencyPath });
 
@@ -292,6 +293,8 @@ export async function presentCase(ctx: AppContext, actor: ActorContext, c: CaseC
     // Issue 11 item 4: the first missing step of the stage (or moving on), with its citation by full title.
     nextStep: nextLawfulStep(input, checklist),
     deadlines: safeDeadlines(c, today),
+    // NAT-11: a 按日连续处罚 case shows its computation (days, amount and the dates they come from).
+    dailyPenalty: await dailyPenaltyView(ctx.db, c),
     timeline: events.map((e) => ({ id: e.id, at: e.at.toISOString(), actorName: e.actorName, kind: e.kind, fromState: e.fromState, toState: e.toState, detail: e.detail })),
     abilities: {
       update: canWrite('case.update'),
@@ -329,10 +332,15 @@ export async function updateCaseFacts(ctx: AppContext, actor: ActorContext, id: 
   if (patch.partyId !== undefined) values.partyId = patch.partyId;
   if (patch.measures !== undefined) values.measures = [...new Set(patch.measures)];
   // null clears a flag or a date (e.g. resetting a hearing-right override).
-  if (patch.flags !== undefined) values.flags = withoutNulls({ ...row.flags, ...patch.flags });
+  if (patch.flags !== undefined) {
+    // NAT-11: the link to the original penalty case is made by its own use case (procedure/daily-penalty.ts), never patched.
+    const { dailyPenaltyOf: _linkedElsewhere, ...flags } = patch.flags;
+    values.flags = withoutNulls({ ...row.flags, ...flags, ...(row.flags.dailyPenaltyOf ? { dailyPenaltyOf: row.flags.dailyPenaltyOf } : {}) });
+  }
   if (patch.dates !== undefined) {
     // NAT-3: extensions of the decision limit are approved by the head (procedure/extend-decision-limit.ts), never patched in.
-    const { penaltyExtensions: _approvedElsewhere, ...dates } = patch.dates;
+    // NAT-11: the 责令改正 service and the 复查 come from their documents, never patched in.
+    const { penaltyExtensions: _approvedElsewhere, correctionServedOn: _served, reinspectedOn: _reinspected, ...dates } = patch.dates;
     values.dates = withoutNulls({ ...row.dates, ...dates, filingDate: row.dates.filingDate ?? patch.dates.filingDate });
   }
   if (patch.proposedPenalty !== undefined) values.proposedPenalty = patch.proposedPenalty;

@@ -8,6 +8,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import {
   AppError,
+  checkActDate,
   checkEditable,
   checkStatusChange,
   correctionOf,
@@ -42,6 +43,7 @@ import { appendLeaf } from './integrity-log.js';
 import { assertLegalReviewGate } from './review-gate.js';
 import { startPublication } from './publications.js';
 import { assertDocumentAct, assertFineWithinRange } from './procedure/gate.js';
+import { assertDailyPenalty, recordReinspection } from './procedure/daily-penalty.js';
 import { violationCatalogueInForce } from './violation-catalogue.js';
 
 type VersionRow = typeof documentVersions.$inferSelect;
@@ -153,8 +155,22 @@ export async function finalizeDocument(ctx: AppContext, actor: ActorContext, cas
       const dated = typeof fields.issueDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.issueDate) ? fields.issueDate : undefined;
       await assertDocumentAct(tx, c, kind, input.status === 'issued' ? 'issue' : 'sign', { now, date: dated });
     }
-    // NAT-22: the fine within the cited article's range; outside the benchmark band only with a reason.
-    if (kind.key === 'penaltyDecision') assertFineWithinRange(kind.key, fields, (await violationCatalogueInForce(tx, c.agencyId)).entries);
+    // NAT-11 · 按日连续处罚办法: a linked case's decision follows the original decision, the 责令改正 served and
+    // the 复查 finding it continuing, with the original fine × days (procedure/daily-penalty.ts) — the range applies per day.
+    if (kind.key === 'penaltyDecision' && c.flags.dailyPenaltyOf) {
+      if (input.status === 'issued') {
+        const dated = typeof fields.issueDate === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.issueDate) ? fields.issueDate : today;
+        await assertDailyPenalty(tx, c, fields, dated);
+      }
+    } else if (kind.key === 'penaltyDecision') {
+      // NAT-22: the fine within the cited article's range; outside the benchmark band only with a reason.
+      assertFineWithinRange(kind.key, fields, (await violationCatalogueInForce(tx, c.agencyId)).entries);
+    }
+    // NAT-11 · 按日连续处罚办法 第十条: the 复查 is dated within the case's life, not after the day it is signed.
+    if (kind.key === 'reinspectionRecord' && typeof fields.reinspectedOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.reinspectedOn)) {
+      const dated = checkActDate({ date: fields.reinspectedOn, today, timeline: { filingDate: c.dates.filingDate }, what: '复查' });
+      if (!dated.ok) throw new AppError('document.date_invalid', { detail: dated.missing.map((m) => m.reason).join('；'), details: dated.missing });
+    }
     // REV-1 · SX19-L 5, XX-L 5: a major decision is signed or issued only after a passed legal review (usecases/review-gate.ts).
     await assertLegalReviewGate(tx, c.id, { documentId: doc.id, kind: doc.kind, fields });
     let docNumber: string | null = null;
@@ -191,6 +207,10 @@ export async function finalizeDocument(ctx: AppContext, actor: ActorContext, cas
     // NAT-3, NAT-8: issuing the penalty decision ends the decision period and starts the service period.
     if (input.status === 'issued' && doc.kind === 'penaltyDecision' && !c.dates.decisionDate) {
       await tx.update(cases).set({ dates: { ...c.dates, decisionDate: String(fields.issueDate ?? today) }, updatedAt: now }).where(eq(cases.id, c.id));
+    }
+    // NAT-11: the first 复查 meets the 复查 period of the case that served the 责令改正 (this one or the original).
+    if (kind.key === 'reinspectionRecord' && input.status === 'signed' && typeof fields.reinspectedOn === 'string') {
+      await recordReinspection(tx, c, fields.reinspectedOn, now);
     }
     await event(tx, c, actor, now, input.status === 'issued' ? 'document.issue' : 'document.sign', { documentId, kind: doc.kind, version: current.version, docNumber, contentHash: hash });
     // PUB-2 · SX25-P 14: a decision made is a publication draft with its due date (usecases/publications.ts).

@@ -56,6 +56,10 @@ export async function recordService(ctx: AppContext, actor: ActorContext, caseId
     if (doc.kind === 'penaltyDecision' && result.servedOn && !row.dates.serviceDate) {
       await tx.update(cases).set({ dates: { ...row.dates, serviceDate: result.servedOn }, updatedAt: now }).where(eq(cases.id, caseId));
     }
+    // NAT-11 · 按日连续处罚办法 第八条、第十条: the first service of a 责令改正违法行为决定书 starts the 复查 period.
+    if (doc.kind === 'correctionOrder' && result.servedOn && !row.dates.correctionServedOn) {
+      await tx.update(cases).set({ dates: { ...row.dates, correctionServedOn: result.servedOn }, updatedAt: now }).where(eq(cases.id, caseId));
+    }
     await recordAudit(tx, { at: now, actor, action: 'service.record', object: { type: 'case', id: caseId, agencyId: row.agencyId, agencyPath: row.agencyPath }, detail });
   });
   return { id, counts: true, servedOn: result.servedOn, advisories: result.advisories };

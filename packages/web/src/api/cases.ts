@@ -193,6 +193,31 @@ export interface NextStep {
   documentName?: string;
 }
 
+/**
+ * NAT-11 · 《环境保护主管部门实施按日连续处罚办法》第十七条、第十九条: the computation
+ * of a 按日连续处罚 case (GET /cases/:id → dailyPenalty), null for any other case.
+ */
+export interface DailyPenaltyView {
+  originalCaseId: string | null;
+  originalCaseNumber: string | null;
+  originalDecisionNumber: string | null;
+  originalFine: number | null;
+  violation: string | null;
+  basis: string | null;
+  perDay: boolean | null;
+  correctionNumber: string | null;
+  correctionServedOn: string | null;
+  reinspectionDue: string | null;
+  reinspectedOn: string | null;
+  finding: 'continuing' | 'obstructed' | 'corrected' | 'stopped' | null;
+  firstDay: string | null;
+  days: number | null;
+  amount: number | null;
+  decisionAmount: number | null;
+  ok: boolean;
+  problems: string[];
+}
+
 /** GET /cases/:id */
 export interface CaseView {
   id: string;
@@ -220,6 +245,8 @@ export interface CaseView {
   /** Issue 11 item 4: the next lawful step, with its citation by full title (null once archived). */
   nextStep?: NextStep | null;
   deadlines: CaseDeadline[];
+  /** NAT-11: the 按日连续处罚 computation where it applies. */
+  dailyPenalty?: DailyPenaltyView | null;
   timeline: TimelineEvent[];
   abilities: CaseAbilities;
 }

@@ -104,6 +104,13 @@ export const NATIONAL: ProfileDefinition = {
       calendarDays(30, 'seizureDate', { extensions: [{ amount: 30, approval: '情况复杂的，经行政机关负责人批准' }] }),
       cite('ACL', '25', '查封、扣押的期限不得超过三十日；情况复杂的，经行政机关负责人批准，可以延长，但是延长期限不得超过三十日。'),
     ),
+    // NAT-11 · 按日连续处罚办法 第十条: the covert 复查 within 30 days of serving the 责令改正违法行为决定书.
+    // Not rolled over: 第十七条 counts the days to the 复查 that found the violation continuing, and a 复查 may be made on any day.
+    'dailyPenalty.reinspection': set(
+      calendarDays(30, 'correctionServedDate'),
+      cite('MEP-DP', '10', '环境保护主管部门应当在送达责令改正违法行为决定书之日起三十日内，以暗查方式组织对排污者违法排放污染物行为的改正情况实施复查。'),
+      { note: '地方性法规、规章另有规定的，由机关在规则配置中设定。' },
+    ),
     'seizure.pauseReasons': set(
       ['testing'],
       cite('ACL', '25', '查封、扣押的期间不包括检测、检验、检疫或者技术鉴定的期间。'),

@@ -22,6 +22,7 @@ import {
 } from '@sanxiang/core';
 import { requireActor } from '../app.js';
 import { extendDecisionLimit } from '../../usecases/procedure/extend-decision-limit.js';
+import { linkDailyPenalty } from '../../usecases/procedure/daily-penalty.js';
 import { addHandler, advanceCaseStage, createCase, getCaseView, listCases, updateCaseFacts } from '../../usecases/cases.js';
 import { correctDocument, createDocument, documentForRendering, finalizeDocument, getDocument, saveDraft } from '../../usecases/documents.js';
 import { renderCaseFileHtml, renderDocumentHtml, renderDocx, type RenderInput } from '../../documents/index.js';
@@ -57,6 +58,27 @@ const CaseDeadlineResponse = z.looseObject({
   provisionalReason: z.string().nullable(),
   extensions: z.array(z.object({ amount: z.number().int(), approvedBy: z.string(), approvedAt: z.string(), reason: z.string().nullable() })),
 });
+/** NAT-11: a 按日连续处罚 case's computation — the dates it comes from, the days and the amount; what is still missing. */
+const DailyPenaltyResponse = z.object({
+  originalCaseId: z.string().nullable(),
+  originalCaseNumber: z.string().nullable(),
+  originalDecisionNumber: z.string().nullable(),
+  originalFine: z.number().nullable(),
+  violation: z.string().nullable(),
+  basis: z.string().nullable(),
+  perDay: z.boolean().nullable(),
+  correctionNumber: z.string().nullable(),
+  correctionServedOn: z.string().nullable(),
+  reinspectionDue: z.string().nullable(),
+  reinspectedOn: z.string().nullable(),
+  finding: z.enum(['continuing', 'obstructed', 'corrected', 'stopped']).nullable(),
+  firstDay: z.string().nullable(),
+  days: z.number().int().nullable(),
+  amount: z.number().nullable(),
+  decisionAmount: z.number().nullable(),
+  ok: z.boolean(),
+  problems: z.array(z.string()),
+});
 /** The case page: the fields typed where issue 11 added them, the rest passed through. */
 const CaseViewResponse = z.object({
   case: z.looseObject({
@@ -75,6 +97,8 @@ const CaseViewResponse = z.object({
       })
       .nullable(),
     abilities: z.looseObject({ extendDeadline: z.boolean() }),
+    // NAT-11 · 按日连续处罚办法 第十七条、第十九条: the computation of a 按日连续处罚 case, null for any other.
+    dailyPenalty: DailyPenaltyResponse.nullable(),
   }),
 });
 
@@ -199,6 +223,24 @@ export default async function caseRoutes(app: FastifyInstance) {
     const actor = await requireActor(req);
     return { case: await getCaseView(req.ctx, actor, req.params.id) };
   });
+
+  // NAT-11 · 按日连续处罚办法 第七条: the 按日连续处罚 case names the original penalty case whose decision it follows.
+  r.post(
+    '/cases/:id/daily-penalty',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: '按日连续处罚：关联原处罚案件（本机关、同一当事人）',
+        params: z.object({ id: Id }),
+        body: z.object({ originalCaseId: Id.describe('原处罚案件') }),
+        response: { 200: CaseViewResponse },
+      },
+    },
+    async (req) => {
+      const actor = await requireActor(req);
+      return { case: await linkDailyPenalty(req.ctx, actor, req.params.id, req.body) };
+    },
+  );
 
   // NAT-3 · 生态环境行政处罚办法 第五十七条; 行政处罚法 第六十条
   r.post(

@@ -144,4 +144,26 @@ describe('CaseDetailPage', () => {
     expect(dialog.textContent).toContain('新建文书');
     expect(dialog.textContent).toContain('案件来源登记表：启动环节');
   });
+
+  it('NAT-11 · 《环境保护主管部门实施按日连续处罚办法》第十七条、第十九条: a 按日连续处罚 case shows its computation; other cases do not', async () => {
+    setup(
+      caseView({
+        dailyPenalty: {
+          originalCaseId: 'c0', originalCaseNumber: '并环罚案〔2026〕3号', originalDecisionNumber: '并环罚〔2026〕3号', originalFine: 100_000,
+          violation: '超过大气污染物排放标准排放大气污染物', basis: '《中华人民共和国大气污染防治法》第九十九条', perDay: true,
+          correctionNumber: '并环责改〔2026〕1号', correctionServedOn: '2026-03-02', reinspectionDue: '2026-04-01', reinspectedOn: '2026-03-12', finding: 'continuing',
+          firstDay: '2026-03-03', days: 10, amount: 1_000_000, decisionAmount: null, ok: true, problems: [],
+        },
+      }),
+    );
+    renderConsole('/cases/c1');
+    const card = await screen.findByTestId('daily-penalty');
+    expect(within(card).getByTestId('daily-penalty-amount').textContent).toBe('100,000 元 × 10 日 = 1,000,000 元');
+    expect(card.textContent).toContain('10 日（2026-03-03 至 2026-03-12）');
+    cleanup();
+    setup();
+    renderConsole('/cases/c1');
+    await screen.findByTestId('checklist');
+    expect(screen.queryByTestId('daily-penalty')).toBeNull();
+  });
 });

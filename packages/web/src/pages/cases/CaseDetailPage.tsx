@@ -13,6 +13,7 @@ import { ArrowRightOutlined, CheckCircleFilled, CloseCircleFilled, ExclamationCi
 import dayjs from 'dayjs';
 import { api, errorMessage, isApiError } from '../../api/client.js';
 import { caseFilePrintUrl, caseUrl, type CaseDeadline, type CaseView, type ChecklistItem } from '../../api/cases.js';
+import { DailyPenaltyCard } from '../../components/cases/DailyPenaltyCard.js';
 import { DeadlineBadge } from '../../components/cases/DeadlineBadge.js';
 import { HandlerPicker, useOfficers } from '../../components/cases/HandlerPicker.js';
 import { MissingAlert } from '../../components/cases/MissingAlert.js';
@@ -452,6 +453,11 @@ export function CaseDetailPage() {
           <Card title="期限" size="small">
             <DeadlinesPanel c={c} deadlines={c.deadlines} onExtended={replace} />
           </Card>
+          {c.dailyPenalty ? (
+            <div style={{ marginTop: 16 }}>
+              <DailyPenaltyCard d={c.dailyPenalty} />
+            </div>
+          ) : null}
         </Col>
       </Row>
       <Card>

@@ -11,6 +11,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, errorMessage } from '../../api/client.js';
 import { caseUrl, type CaseMeta, type CaseView } from '../../api/cases.js';
+import { DailyPenaltyLink } from '../../components/cases/DailyPenaltyLink.js';
 import { SpecFields, fromFormValues, toFormValues } from '../../components/cases/SpecFields.js';
 import {
   DECISION_PART_CITATIONS,
@@ -346,6 +347,7 @@ export function CaseFactsTab({ c, meta, onSaved }: { c: CaseView; meta: CaseMeta
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       {!c.abilities.update ? <Alert type="info" showIcon title={c.state === 'archived' ? '案件已归档，以下内容只读。' : '您不是本案承办人员，以下内容只读。'} /> : null}
       <FactsForm c={c} meta={meta} onSaved={onSaved} />
+      <DailyPenaltyLink c={c} onLinked={onSaved} />
       <div>
         <Typography.Title level={5}>审核决定环节记录（REC-4）</Typography.Title>
         <DecisionRecords c={c} onSaved={onSaved} />
