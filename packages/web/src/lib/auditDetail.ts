@@ -57,6 +57,42 @@ const KEY_LABELS: Record<string, string> = {
   fields: '字段',
   records: '记录数',
   creditCode: '统一社会信用代码',
+  documents: '文书数',
+  major: '重大执法决定',
+  round: '审核轮次',
+  matched: '适用情形',
+  materials: '送审材料',
+  docNumber: '文号',
+  contentHash: '内容哈希',
+  actionType: '执法类别',
+  caseNumber: '案号',
+  cap: '上限',
+  count: '数量',
+  drawn: '抽取数',
+  seedHash: '随机种子哈希',
+  method: '方式',
+  servedOn: '送达日期',
+  due: '期限',
+  grounds: '理由项',
+  outcome: '结果',
+  clockStatus: '期限状态',
+  outcomeLabel: '审核意见',
+  previous: '原审核人',
+  reviewerName: '审核人',
+  originalCaseNumber: '原处罚案件',
+  filename: '文件名',
+  section: '栏目',
+  changedOn: '变更日期',
+  problems: '问题数',
+  suspects: '疑似个人信息数',
+  functional: '功能正常',
+  freeStorageMb: '剩余存储（MB）',
+  batteryPercent: '电量（%）',
+  clockOffsetSeconds: '时钟偏差（秒）',
+  brand: '品牌',
+  model: '型号',
+  agencies: '机关数',
+  decisionRecords: '决定记录',
 };
 
 /** Field names of users and agencies, for 「修改了：…」. */
@@ -87,8 +123,9 @@ const REASON_CODES: Record<string, string> = {
   disabled: '账号已停用',
 };
 
-/** Ids shown by number in the object column, and keys of no use to a reader. */
-const HIDDEN = new Set(['caseId', 'documentId', 'mediaId', 'userId', 'disposalId', 'uploadId', 'holdId', 'requestId', 'kind']);
+/** Ids (the object column shows the case, document and media by number) and keys of no use to a reader. */
+const HIDDEN = new Set(['kind', 'handlers']);
+const isIdKey = (k: string) => /Ids?$/.test(k);
 
 function value(v: unknown, roles: boolean): string {
   if (v === null || v === undefined || v === '') return '（空）';
@@ -103,10 +140,19 @@ export function auditDetailLines(action: string, detail: Record<string, unknown>
   if (!detail) return [];
   const roles = action.includes('Roles') || action.includes('role');
   const lines: string[] = [];
-  if ('before' in detail || 'after' in detail) lines.push(`由 ${value(detail.before, roles)} 改为 ${value(detail.after, roles)}`);
-  if (Array.isArray(detail.changed)) lines.push(`修改了：${detail.changed.map((k) => FIELD_LABELS[String(k)] ?? String(k)).join('、')}`);
+  const plain = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const fieldName = (k: string) => FIELD_LABELS[k] ?? KEY_LABELS[k] ?? k;
+  if (('before' in detail || 'after' in detail) && !plain(detail.before) && !plain(detail.after)) lines.push(`由 ${value(detail.before, roles)} 改为 ${value(detail.after, roles)}`);
+  if (Array.isArray(detail.changed)) lines.push(`修改了：${detail.changed.map((k) => fieldName(String(k))).join('、')}`);
+  else if (plain(detail.before) || plain(detail.after)) {
+    // A record's parts before and after: name the parts that changed (the full values stay in the stored event).
+    const b = (detail.before ?? {}) as Record<string, unknown>;
+    const a = (detail.after ?? {}) as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k]) !== JSON.stringify(a[k]));
+    if (keys.length) lines.push(`修改了：${keys.map(fieldName).join('、')}`);
+  }
   for (const [k, v] of Object.entries(detail)) {
-    if (HIDDEN.has(k) || k === 'before' || k === 'after' || k === 'changed') continue;
+    if (HIDDEN.has(k) || isIdKey(k) || k === 'before' || k === 'after' || k === 'changed') continue;
     const shown = k === 'reason' && typeof v === 'string' && v in REASON_CODES ? REASON_CODES[v]! : value(v, roles);
     lines.push(`${KEY_LABELS[k] ?? k}：${shown}`);
   }

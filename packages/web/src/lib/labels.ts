@@ -26,6 +26,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'case.create': '立案（新建案件）',
   'case.update': '修改案件信息',
   'case.advance': '推进办案环节',
+  'case.file.print': '打印案卷',
+  'case.dailyPenalty.link': '关联原处罚案件（按日连续处罚）',
   'case.addHandler': '增加承办人员',
   'case.extendDeadline': '批准延长办案期限',
   'violationCatalogue.save': '确定违法行为目录（裁量基准）新版本',

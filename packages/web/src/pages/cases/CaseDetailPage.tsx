@@ -445,7 +445,7 @@ export function CaseDetailPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title={c.state === 'archived' ? '案卷已归档' : `本环节要求（${stageName}）`} size="small">
-            {c.state === 'archived' ? <Alert type="info" showIcon title="案件已归档，案卷只读（REC-16）。" /> : <Checklist items={c.checklist} />}
+            {c.state === 'archived' ? <Alert type="info" showIcon title="案件已归档，案卷只读。" /> : <Checklist items={c.checklist} />}
             <AdvancePanel c={c} onAdvanced={replace} />
           </Card>
         </Col>

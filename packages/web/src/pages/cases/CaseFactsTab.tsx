@@ -349,7 +349,7 @@ export function CaseFactsTab({ c, meta, onSaved }: { c: CaseView; meta: CaseMeta
       <FactsForm c={c} meta={meta} onSaved={onSaved} />
       <DailyPenaltyLink c={c} onLinked={onSaved} />
       <div>
-        <Typography.Title level={5}>审核决定环节记录（REC-4）</Typography.Title>
+        <Typography.Title level={5}>审核决定环节记录</Typography.Title>
         <DecisionRecords c={c} onSaved={onSaved} />
       </div>
     </Space>

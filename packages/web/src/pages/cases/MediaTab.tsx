@@ -195,7 +195,7 @@ function UploadCard({ caseId, meta, officers, devices, stage, onDone }: { caseId
           {file ? <Typography.Text type="secondary"> {bytes(file.size)}</Typography.Text> : null}
         </Form.Item>
         <Space wrap align="start">
-          <Form.Item name="recorded" label="录制起止时间" rules={[{ required: true, message: '请填写录制起止时间（REC-8）' }]}>
+          <Form.Item name="recorded" label="录制起止时间" rules={[{ required: true, message: '请填写录制起止时间' }]}>
             <DatePicker.RangePicker showTime />
           </Form.Item>
           <Form.Item name="stage" label="执法环节">
@@ -219,7 +219,7 @@ function UploadCard({ caseId, meta, officers, devices, stage, onDone }: { caseId
             <Input style={{ width: 200 }} />
           </Form.Item>
         </Space>
-        <Form.Item name="situations" label="记录的执法事项（REC-6、REC-7）">
+        <Form.Item name="situations" label="记录的执法事项">
           <Select
             mode="multiple"
             optionFilterProp="search"
@@ -227,7 +227,7 @@ function UploadCard({ caseId, meta, officers, devices, stage, onDone }: { caseId
             options={meta.situations.map((s) => ({ value: s.key, search: s.label, label: <span>{s.label} {REQUIREMENT_TAG[s.requirement]}</span> }))}
           />
         </Form.Item>
-        <Form.Item name="contentNotes" label="内容说明（REC-15）" rules={[{ required: true, min: 4, message: '请填写内容说明（至少 4 个字）' }]}>
+        <Form.Item name="contentNotes" label="内容说明" rules={[{ required: true, min: 4, message: '请填写内容说明（至少 4 个字）' }]}>
           <Input.TextArea rows={2} data-testid="media-notes" />
         </Form.Item>
         <Form.Item name="speakers" label="讲话人（录音必填；每行：姓名/身份/要点）">
@@ -235,7 +235,7 @@ function UploadCard({ caseId, meta, officers, devices, stage, onDone }: { caseId
         </Form.Item>
         <Space align="start" wrap>
           <Form.Item name="evidence" valuePropName="checked">
-            <Checkbox>作为证据使用（REC-17：须注明摄录人员、设备并附文字说明）</Checkbox>
+            <Checkbox>作为证据使用（须注明摄录人员、设备并附文字说明）</Checkbox>
           </Form.Item>
           <Form.Item noStyle shouldUpdate={(a, b) => a.evidence !== b.evidence}>
             {({ getFieldValue }) =>
@@ -308,7 +308,7 @@ function ExceptionForm({ caseId, meta, photos, onSaved, onClose }: { caseId: str
         <Form.Item name="occurredAt" label="发生时间" rules={[{ required: true }]}>
           <DatePicker showTime />
         </Form.Item>
-        <Form.Item name="explanation" label={kind === 'permittedStop' ? '工作记录（停止原因，REC-12）' : '书面说明（REC-11）'} rules={[{ required: true, min: 10, message: '请写明经过（至少 10 个字）' }]}>
+        <Form.Item name="explanation" label={kind === 'permittedStop' ? '工作记录（停止原因）' : '书面说明'} rules={[{ required: true, min: 10, message: '请写明经过（至少 10 个字）' }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
         {kind === 'permittedStop' ? (
@@ -409,7 +409,7 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
         <Card
           size="small"
           title={`本环节音像记录要求（${data.stateLabel}）`}
-          extra={data.abilities.requestAccess || data.abilities.approveAccess ? <Link to={`/records/access?caseId=${encodeURIComponent(caseId)}`}>本案调阅申请（REC-20）</Link> : null}
+          extra={data.abilities.requestAccess || data.abilities.approveAccess ? <Link to={`/records/access?caseId=${encodeURIComponent(caseId)}`}>本案调阅申请</Link> : null}
         >
           <AvLines items={data.avChecklist} />
         </Card>
@@ -512,12 +512,12 @@ export function MediaTab({ caseId, onChanged }: { caseId: string; onChanged?: ()
         {data.abilities.upload ? <UploadCard caseId={caseId} meta={meta} officers={officers} devices={devices} stage={data.state === 'archived' ? 'archive' : data.state} onDone={changed} /> : null}
         <Card
           size="small"
-          title="音像记录中断、停止说明（REC-11、REC-12）"
+          title="音像记录中断、停止说明"
           extra={data.abilities.recordException ? <Button size="small" onClick={() => setExceptionForm(true)}>填写说明</Button> : null}
         >
           {data.exceptions.length ? <ExceptionList caseId={caseId} items={data.exceptions} canApprove={data.abilities.approveException} onChanged={changed} /> : <Typography.Text type="secondary">无</Typography.Text>}
         </Card>
-        <Card size="small" title="诉讼保全（REC-18：诉讼未结期间音像记录不得销毁）">
+        <Card size="small" title="诉讼保全（诉讼未结期间音像记录不得销毁）">
           <CaseHolds holds={data.holds ?? []} canHold={data.abilities.hold} onPlace={() => setDialog({ kind: 'hold', media: null })} onRelease={(hold) => setDialog({ kind: 'release', hold })} />
         </Card>
       </Space>

@@ -106,7 +106,7 @@ export function NewCaseModal({ meta, meId, canCreateParty, onClose, onCreated }:
         <Form.Item
           label="承办人员"
           name="handlerIds"
-          extra="须两名以上持有效执法证的本机关执法人员；第一位为主办人员（ORG-2 · 行政处罚法 第四十二条）。"
+          extra="须两名以上持有效执法证的本机关执法人员；第一位为主办人员（《中华人民共和国行政处罚法》第四十二条）。"
           rules={[
             { required: true, message: '请选择承办人员' },
             { validator: async (_r, v: string[] | undefined) => { if ((v?.length ?? 0) < 2) throw new Error('承办人员不得少于两人'); } },

@@ -77,7 +77,7 @@ function NewRequestModal({ kinds, initialCaseId, onDone, onClose }: { kinds: Opt
     }
   };
   return (
-    <Modal open title="登记调阅申请（REC-20）" okText="登记" width={620} onOk={() => void save()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
+    <Modal open title="登记调阅申请" okText="登记" width={620} onOk={() => void save()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ caseId: initialCaseId ?? undefined, requesterKind: 'party' }}>
         <Form.Item name="caseId" label="案件" rules={[{ required: true, message: '请选择案件' }]}>
           <Select showSearch filterOption={false} onSearch={search} options={cases} placeholder="输入案号或案件名称查找" />
@@ -224,7 +224,7 @@ export function AccessRequestsPage() {
 
   return (
     <Card
-      title="调阅申请（REC-20）"
+      title="调阅申请"
       extra={
         <Space>
           <Segmented

@@ -60,7 +60,7 @@ function RegisterModal({ meta, officers, onDone, onClose }: { meta: Meta; office
     }
   };
   return (
-    <Modal open title="登记设备（REC-23）" okText="登记" onOk={() => void save()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
+    <Modal open title="登记设备" okText="登记" onOk={() => void save()} confirmLoading={saving} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ kind: 'bodyCamera' }}>
         <Form.Item name="serial" label="设备编号" rules={[{ required: true, message: '请填写设备编号' }]}>
           <Input />
@@ -273,7 +273,7 @@ export function DevicesPage() {
 
   return (
     <Card
-      title="执法记录仪（REC-23）"
+      title="执法记录仪"
       extra={
         <Space>
           <span>
@@ -301,7 +301,7 @@ export function DevicesPage() {
           { title: '品牌型号', render: (_, d) => `${d.brand ?? ''} ${d.model ?? ''}` },
           { title: '状态', render: (_, d) => <Tag color={STATUS_COLORS[d.status]}>{d.statusLabel}</Tag> },
           { title: '持有人', render: (_, d) => d.assignedTo?.name ?? <Typography.Text type="secondary">未配发</Typography.Text> },
-          { title: '使用前检查（REC-9）', render: (_, d) => <CheckTag d={d} /> },
+          { title: '使用前检查', render: (_, d) => <CheckTag d={d} /> },
           {
             title: '操作',
             render: (_, d) => (

@@ -37,7 +37,7 @@ export function DisposalsPage() {
     void load();
   }, [load]);
   return (
-    <Card title="音像记录销毁审批（REC-18）" extra={<Segmented options={FILTERS} value={status} onChange={(v) => setStatus(String(v))} />}>
+    <Card title="音像记录销毁审批" extra={<Segmented options={FILTERS} value={status} onChange={(v) => setStatus(String(v))} />}>
       <Typography.Paragraph type="secondary">
         {cite('保存期限届满且无诉讼保全的音像记录，由档案管理员申请、机关负责人审批后销毁；保存期内不得销毁（SX25-R 第二十二条）。销毁删除原始文件，记录保留并记入审计日志和完整性日志。')}
       </Typography.Paragraph>

@@ -179,7 +179,7 @@ export function RetentionDetails({ m, canRelease, onRelease }: { m: MediaItem; c
     <Space orientation="vertical" size={2}>
       <span>
         {r.classLabel}：{r.label}
-        {r.earliestDisposal ? `；最早可销毁日 ${r.earliestDisposal}` : ''}（REC-18；保存期内不得销毁，REC-16）
+        {r.earliestDisposal ? `；最早可销毁日 ${r.earliestDisposal}` : ''}（保存期内不得销毁）
       </span>
       {r.status !== 'disposed' && r.blockers.length ? <Typography.Text type="secondary">暂不能申请销毁：{r.blockers.join('；')}</Typography.Text> : null}
       {r.holds.map((h) => (

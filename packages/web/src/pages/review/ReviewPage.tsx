@@ -347,7 +347,7 @@ function SubmitCard({ view, onDone }: { view: ReviewView; onDone: () => Promise<
   };
   const docOptions = preview.documents.map((d) => ({ value: d.documentId, label: `${d.recordNumber}${d.status === 'draft' ? '（草稿）' : ''}` }));
   return (
-    <Card title={view.currentRound ? '重新送审（REV-9）' : '送法制审核（REV-3）'}>
+    <Card title={view.currentRound ? '重新送审' : '送法制审核'}>
       <ErrorText error={error} />
       {preview.missing.length ? <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`尚缺：${preview.missing.map((m) => m.label).join('、')}`} /> : null}
       <Form form={form} layout="vertical" onFinish={submit}>

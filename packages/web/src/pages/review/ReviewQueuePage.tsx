@@ -47,7 +47,7 @@ export function ReviewerRatioCard() {
   if (!ratio) return null;
   const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);
   return (
-    <Card size="small" title="法制审核人员配备（ORG-7）" data-testid="reviewer-ratio">
+    <Card size="small" title="法制审核人员配备" data-testid="reviewer-ratio">
       <Space wrap size="large">
         <span>执法人员 {ratio.officers} 人</span>
         <span>法制审核人员 {ratio.reviewers} 人</span>
