@@ -158,7 +158,7 @@ describe('console', () => {
       await page.getByLabel('起算日期').press('Enter');
       await page.getByRole('button', { name: /计\s*算/ }).click();
       await expect.poll(() => page.getByTestId('deadline-due').innerText()).toContain('2026-10-13');
-      expect(await page.getByTestId('deadline-result').innerText()).toContain('SX25-P 第十四条');
+      expect(await page.getByTestId('deadline-result').innerText()).toContain('《生态环境系统行政执法公示办法》第十四条');
       await page.keyboard.press('Escape');
       await page.waitForTimeout(300); // the date panel's closing animation
       await page.screenshot({ path: path.join(SHOTS, 'sanxiang-console-profiles.png') });
