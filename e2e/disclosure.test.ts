@@ -97,7 +97,10 @@ describe('ex-post disclosure in the browser', () => {
     await approver.getByRole('button', { name: '审核通过并公示' }).first().click();
     const dialog = approver.getByRole('dialog');
     await dialog.getByRole('button', { name: /审核通过并公示/ }).click();
-    await expect.poll(async () => (await server.ctx.db.select().from(publications).where(eq(publications.id, id)))[0]!.online).toBe(true);
+    // Under CI load the approval (render, seal, publish) can take a while; if it never goes online, say what the page shows.
+    const online = async () => (await server.ctx.db.select().from(publications).where(eq(publications.id, id)))[0]!.online;
+    for (let waited = 0; !(await online()) && waited < 60_000; waited += 500) await approver.waitForTimeout(500);
+    expect(await online(), `not online; the approver's page shows:\n${await approver.locator('body').innerText()}`).toBe(true);
 
     // The public, without JavaScript: search by party name, open the decision.
     const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
